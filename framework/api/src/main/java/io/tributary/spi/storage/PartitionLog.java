@@ -1,0 +1,48 @@
+package io.tributary.spi.storage;
+
+import io.tributary.spi.topic.TopicName;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One partition of a topic as a log of records with dense offsets that start at 0 and never change.
+ * Backed by a Pulsar topic: one appended batch is one entry.
+ */
+public interface PartitionLog {
+
+    TopicName topic();
+
+    int partition();
+
+    /**
+     * Appends one batch. With a producer id, duplicates of a batch already appended complete with the
+     * original offsets ({@link AppendResult#duplicate()}); a gap in sequences fails with
+     * {@link OutOfOrderSequenceException}, a stale epoch with {@link ProducerFencedException}.
+     */
+    CompletableFuture<AppendResult> append(RecordBatch batch, EntryFormat format);
+
+    /**
+     * Reads whole batches starting with the one that holds {@code fromOffset}, at least one batch
+     * when any is there, and further batches while their total stays within {@code maxBytes}.
+     * Fails with {@link OffsetOutOfRangeException} when {@code fromOffset} is below the log start or
+     * above the log end. The result holds buffers: close it.
+     */
+    CompletableFuture<ReadResult> read(long fromOffset, int maxBytes);
+
+    /** Offset of the first record still in the log. */
+    long logStartOffset();
+
+    /** Offset the next appended record will get; all records below it are durable. */
+    long logEndOffset();
+
+    /**
+     * Completes once {@link #logEndOffset()} is greater than {@code offset} (at once if it already
+     * is). Cancelling the future drops the wait.
+     */
+    CompletableFuture<Long> awaitEndOffsetAbove(long offset);
+
+    /** The first offset whose record timestamp is at or after {@code timestampMs}, or -1 when none. */
+    CompletableFuture<Long> offsetForTimestamp(long timestampMs);
+
+    /** Makes {@code offset} the new log start; records below it are gone. Returns the new start. */
+    CompletableFuture<Long> deleteRecordsBefore(long offset);
+}

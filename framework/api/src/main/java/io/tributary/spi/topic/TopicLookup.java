@@ -1,0 +1,39 @@
+package io.tributary.spi.topic;
+
+import io.tributary.spi.Endpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Topics as a protocol sees them, backed by Pulsar's metadata: existence, partitions, creation,
+ * deletion and which broker serves a partition. All calls are asynchronous and never block.
+ */
+public interface TopicLookup {
+
+    /** The topic's metadata, or empty when it does not exist. */
+    CompletableFuture<Optional<TopicMetadata>> describe(TopicName topic);
+
+    /**
+     * Creates a partitioned topic. Fails with {@link TopicExistsException} when it exists.
+     *
+     * @param config topic-level settings; unknown keys fail with {@link IllegalArgumentException}
+     */
+    CompletableFuture<TopicMetadata> create(TopicName topic, int partitions, Map<String, String> config);
+
+    /** Deletes the topic and its data. Fails with {@link TopicNotFoundException} when it is absent. */
+    CompletableFuture<Void> delete(TopicName topic);
+
+    /** Raises the partition count to {@code totalPartitions}; fails when that is not an increase. */
+    CompletableFuture<TopicMetadata> createPartitions(TopicName topic, int totalPartitions);
+
+    /** The topics of a namespace (partitioned topics once, by their base name). */
+    CompletableFuture<List<TopicName>> list(String tenant, String namespace);
+
+    /**
+     * The endpoint of {@code protocol} on the broker that owns the partition, asking Pulsar to assign
+     * an owner when there is none.
+     */
+    CompletableFuture<Endpoint> owner(TopicName topic, int partition, String protocol);
+}
