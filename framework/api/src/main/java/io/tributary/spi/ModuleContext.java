@@ -1,5 +1,6 @@
 package io.tributary.spi;
 
+import io.tributary.spi.coordination.ProducerIds;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicLookup;
 import java.util.List;
@@ -29,4 +30,6 @@ public interface ModuleContext {
     TopicLookup topics();
 
     PartitionLogs logs();
+
+    ProducerIds producerIds();
 }
