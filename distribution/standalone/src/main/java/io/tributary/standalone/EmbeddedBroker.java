@@ -1,0 +1,139 @@
+package io.tributary.standalone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.bookkeeper.conf.ServerConfiguration;
+import org.apache.pulsar.broker.PulsarService;
+import org.apache.pulsar.broker.ServiceConfiguration;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.admin.PulsarAdminException;
+import org.apache.pulsar.common.policies.data.ClusterData;
+import org.apache.pulsar.common.policies.data.TenantInfo;
+import org.apache.pulsar.functions.worker.WorkerConfig;
+import org.apache.pulsar.metadata.bookkeeper.BKCluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Pulsar broker in this process with one bookie and a RocksDB metadata store, all under one data
+ * directory. Restarting on the same directory brings back every topic and message.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final ServiceConfiguration config;
+    private final Path dataDir;
+    private final boolean journalSync;
+    private BKCluster bookies;
+    private PulsarService pulsar;
+
+    public EmbeddedBroker(ServiceConfiguration config, Path dataDir, boolean journalSync) {
+        this.config = config;
+        this.dataDir = dataDir.toAbsolutePath();
+        this.journalSync = journalSync;
+    }
+
+    public EmbeddedBroker start() throws Exception {
+        Files.createDirectories(dataDir);
+        String metadataStoreUrl = "rocksdb://" + dataDir.resolve("metadata");
+        bookies = BKCluster.builder()
+                .baseServerConfiguration(bookieConfiguration())
+                .metadataServiceUri(metadataStoreUrl)
+                .numBookies(1)
+                .dataDir(dataDir.resolve("bookkeeper").toString())
+                .clearOldData(false)
+                .build();
+        config.setMetadataStoreUrl(metadataStoreUrl);
+        config.setConfigurationMetadataStoreUrl(metadataStoreUrl);
+        config.setBookkeeperNumberOfChannelsPerBookie(1);
+        config.setRunningStandalone(true);
+        pulsar = new PulsarService(config, new WorkerConfig(), Optional.empty(), EmbeddedBroker::halt);
+        pulsar.start();
+        createDefaultNamespaces();
+        return this;
+    }
+
+    public PulsarService pulsar() {
+        return pulsar;
+    }
+
+    public ServiceConfiguration config() {
+        return config;
+    }
+
+    public String brokerServiceUrl() {
+        return pulsar.getBrokerServiceUrl();
+    }
+
+    public String webServiceUrl() {
+        return pulsar.getWebServiceAddress();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (pulsar != null) {
+                pulsar.close();
+                pulsar = null;
+            }
+            if (bookies != null) {
+                bookies.close();
+                bookies = null;
+            }
+        } catch (Exception e) {
+            LOG.error("Embedded broker did not stop cleanly", e);
+        }
+    }
+
+    private ServerConfiguration bookieConfiguration() {
+        ServerConfiguration bookie = new ServerConfiguration();
+        bookie.setAllowLoopback(true);
+        bookie.setAllowEphemeralPorts(true);
+        bookie.setAdvertisedAddress("127.0.0.1");
+        bookie.setJournalSyncData(journalSync);
+        bookie.setJournalWriteData(true);
+        bookie.setJournalFlushWhenQueueEmpty(true);
+        bookie.setProperty("journalPreAllocSizeMB", 16);
+        bookie.setGcWaitTime(60_000L);
+        bookie.setDiskUsageThreshold(0.999F);
+        bookie.setDiskUsageWarnThreshold(0.99F);
+        bookie.setProperty("dbStorage_writeCacheMaxSizeMb", 64);
+        bookie.setProperty("dbStorage_readAheadCacheMaxSizeMb", 32);
+        bookie.setLedgerStorageClass("org.apache.bookkeeper.bookie.storage.ldb.DbLedgerStorage");
+        bookie.setHttpServerEnabled(false);
+        return bookie;
+    }
+
+    private void createDefaultNamespaces() throws PulsarAdminException, org.apache.pulsar.broker.PulsarServerException {
+        PulsarAdmin admin = pulsar.getAdminClient();
+        String cluster = config.getClusterName();
+        if (!admin.clusters().getClusters().contains(cluster)) {
+            admin.clusters().createCluster(cluster, ClusterData.builder()
+                    .serviceUrl(pulsar.getWebServiceAddress())
+                    .brokerServiceUrl(pulsar.getBrokerServiceUrl())
+                    .build());
+        }
+        for (String tenant : new String[] {"public", "pulsar"}) {
+            if (!admin.tenants().getTenants().contains(tenant)) {
+                admin.tenants().createTenant(tenant, TenantInfo.builder()
+                        .adminRoles(Set.copyOf(config.getSuperUserRoles()))
+                        .allowedClusters(Set.of(cluster))
+                        .build());
+            }
+        }
+        for (String namespace : new String[] {"public/default", "pulsar/system"}) {
+            String tenant = namespace.substring(0, namespace.indexOf('/'));
+            if (!admin.namespaces().getNamespaces(tenant).contains(namespace)) {
+                admin.namespaces().createNamespace(namespace, config.getDefaultNumberOfNamespaceBundles());
+            }
+        }
+    }
+
+    private static void halt(int exitCode) {
+        LOG.error("Broker asked to halt the process with code {}", exitCode);
+        Runtime.getRuntime().halt(exitCode);
+    }
+}

@@ -1,0 +1,101 @@
+package io.tributary.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/** The host's settings, read from the broker's properties under {@code tributary.}; validated on creation. */
+public record HostConfig(
+        Path modulesDirectory,
+        Path storageDirectory,
+        List<ListenerSpec> listeners,
+        List<ListenerSpec> advertisedListeners,
+        Duration drainTimeout,
+        Duration watchInterval,
+        Optional<ListenerSpec> adminAddress,
+        int ioThreads,
+        Properties brokerProperties) {
+
+    public static final String PREFIX = "tributary.";
+    public static final String MODULES_DIRECTORY = PREFIX + "modulesDirectory";
+    public static final String STORAGE_DIRECTORY = PREFIX + "storageDirectory";
+    public static final String LISTENERS = PREFIX + "listeners";
+    public static final String ADVERTISED_LISTENERS = PREFIX + "advertisedListeners";
+    public static final String DRAIN_TIMEOUT_MS = PREFIX + "drainTimeoutMs";
+    public static final String WATCH_INTERVAL_MS = PREFIX + "watchIntervalMs";
+    public static final String ADMIN_ADDRESS = PREFIX + "adminAddress";
+    public static final String IO_THREADS = PREFIX + "ioThreads";
+
+    /** Every key the host reads, with its default and meaning, as documented in the README. */
+    public static final Map<String, String> DEFAULTS = Map.of(
+            MODULES_DIRECTORY, "modules",
+            STORAGE_DIRECTORY, "data/tributary",
+            LISTENERS, "",
+            ADVERTISED_LISTENERS, "",
+            DRAIN_TIMEOUT_MS, "10000",
+            WATCH_INTERVAL_MS, "1000",
+            ADMIN_ADDRESS, "127.0.0.1:8081",
+            IO_THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
+
+    public static HostConfig from(Properties broker) {
+        Map<String, String> p = new HashMap<>(DEFAULTS);
+        for (String name : broker.stringPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                if (!DEFAULTS.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown setting " + name + "; known: " + DEFAULTS.keySet());
+                }
+                p.put(name, broker.getProperty(name).trim());
+            }
+        }
+        String admin = p.get(ADMIN_ADDRESS);
+        return new HostConfig(
+                Path.of(p.get(MODULES_DIRECTORY)).toAbsolutePath(),
+                Path.of(p.get(STORAGE_DIRECTORY)).toAbsolutePath(),
+                ListenerSpec.parseList(LISTENERS, p.get(LISTENERS)),
+                ListenerSpec.parseList(ADVERTISED_LISTENERS, p.get(ADVERTISED_LISTENERS)),
+                Duration.ofMillis(positive(p, DRAIN_TIMEOUT_MS)),
+                Duration.ofMillis(positive(p, WATCH_INTERVAL_MS)),
+                admin.isEmpty() ? Optional.empty() : Optional.of(ListenerSpec.parse(ADMIN_ADDRESS, "http://" + admin)),
+                (int) positive(p, IO_THREADS),
+                broker);
+    }
+
+    /** Listeners configured for one protocol. */
+    public List<ListenerSpec> listenersOf(String protocol) {
+        return listeners.stream().filter(l -> l.protocol().equals(protocol)).toList();
+    }
+
+    /** The advertised listener configured for a protocol's n-th listener, if any. */
+    public Optional<ListenerSpec> advertisedFor(String protocol, int index) {
+        List<ListenerSpec> advertised = advertisedListeners.stream().filter(l -> l.protocol().equals(protocol)).toList();
+        return index < advertised.size() ? Optional.of(advertised.get(index)) : Optional.empty();
+    }
+
+    /** Broker properties under {@code <protocol>.}, with the prefix removed. */
+    public Map<String, String> moduleProperties(String protocol) {
+        String prefix = protocol + ".";
+        Map<String, String> result = new HashMap<>();
+        for (String name : brokerProperties.stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                result.put(name.substring(prefix.length()), brokerProperties.getProperty(name).trim());
+            }
+        }
+        return Map.copyOf(result);
+    }
+
+    private static long positive(Map<String, String> p, String key) {
+        try {
+            long value = Long.parseLong(p.get(key));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a positive number, not '" + p.get(key) + "'");
+    }
+}

@@ -1,0 +1,67 @@
+package io.tributary.conversion;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.tributary.conversion.internal.BatchPayloadWriter;
+import io.tributary.spi.storage.EntryFormat;
+import io.tributary.spi.storage.ProducerInfo;
+import io.tributary.spi.storage.RecordBatch;
+import org.apache.pulsar.common.api.proto.MessageMetadata;
+import org.apache.pulsar.common.protocol.Commands;
+import org.apache.pulsar.common.protocol.Commands.ChecksumType;
+
+/**
+ * Builds the Pulsar entry ({@code [checksum][metadata size][MessageMetadata][payload]}) for a batch.
+ * Both formats are written as a Pulsar batch with {@code num_messages_in_batch} = record count, which
+ * is what the broker's index interceptor counts.
+ */
+public final class EntryEncoder {
+
+    private static final int PER_RECORD_OVERHEAD = 32;
+
+    private EntryEncoder() {
+    }
+
+    /** A new buffer holding the entry; the caller owns it. {@code batch.raw()} is not consumed. */
+    public static ByteBuf encode(RecordBatch batch, EntryFormat format, EntryStamp stamp) {
+        MessageMetadata metadata = new MessageMetadata()
+                .setProducerName(stamp.producerName())
+                .setSequenceId(stamp.sequenceId())
+                .setPublishTime(stamp.publishTimeMs());
+        writeProducer(batch.producer(), metadata);
+        ByteBuf payload;
+        int count;
+        if (format == EntryFormat.PASS_THROUGH) {
+            metadata.addProperty().setKey(EntryProperties.FORMAT).setValue(batch.rawFormat());
+            payload = batch.raw().retainedDuplicate();
+            count = batch.recordCount();
+        } else {
+            int estimate = batch.raw() == null ? 256 : batch.raw().readableBytes();
+            payload = PooledByteBufAllocator.DEFAULT.buffer(estimate + PER_RECORD_OVERHEAD * batch.recordCount());
+            BatchPayloadWriter writer = new BatchPayloadWriter(payload);
+            batch.forEachRecord(writer);
+            count = writer.count();
+            if (count != batch.recordCount()) {
+                payload.release();
+                throw new IllegalArgumentException("batch declares " + batch.recordCount()
+                        + " records but holds " + count);
+            }
+        }
+        try {
+            metadata.setNumMessagesInBatch(count).setUncompressedSize(payload.readableBytes());
+            return Commands.serializeMetadataAndPayload(ChecksumType.Crc32c, metadata, payload);
+        } finally {
+            payload.release();
+        }
+    }
+
+    private static void writeProducer(ProducerInfo producer, MessageMetadata metadata) {
+        if (producer == null || !producer.idempotent()) {
+            return;
+        }
+        metadata.addProperty().setKey(EntryProperties.PRODUCER_ID).setValue(Long.toString(producer.producerId()));
+        metadata.addProperty().setKey(EntryProperties.PRODUCER_EPOCH).setValue(Short.toString(producer.epoch()));
+        metadata.addProperty().setKey(EntryProperties.BASE_SEQUENCE)
+                .setValue(Integer.toString(producer.baseSequence()));
+    }
+}

@@ -1,0 +1,87 @@
+package io.tributary.lookup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.lookup.internal.EndpointsDocument;
+import io.tributary.lookup.internal.Futures;
+import io.tributary.spi.Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pulsar.common.util.ObjectMapperFactory;
+import org.apache.pulsar.metadata.api.MetadataStore;
+import org.apache.pulsar.metadata.api.MetadataStoreException;
+import org.apache.pulsar.metadata.api.extended.CreateOption;
+import org.apache.pulsar.metadata.api.extended.MetadataStoreExtended;
+
+/**
+ * The endpoints each broker advertises per protocol, as JSON under {@code /tributary/endpoints/<brokerId>}.
+ * On a store with sessions the node is ephemeral, so it disappears with the broker; on any store
+ * {@link #unpublishAll} removes it.
+ */
+public final class ProtocolEndpoints {
+
+    static final String ROOT = "/tributary/endpoints";
+
+    private final MetadataStore store;
+    private final ObjectMapper json = ObjectMapperFactory.getMapper().getObjectMapper();
+    private final Map<String, CompletableFuture<EndpointsDocument>> published = new ConcurrentHashMap<>();
+
+    public ProtocolEndpoints(MetadataStore store) {
+        this.store = store;
+    }
+
+    /** Publishes a broker's endpoints for one protocol; an empty list removes the protocol. */
+    public CompletableFuture<Void> publish(String brokerId, String protocol, List<Endpoint> endpoints) {
+        CompletableFuture<EndpointsDocument> next = published.compute(brokerId, (id, previous) ->
+                (previous == null ? CompletableFuture.completedFuture(new EndpointsDocument(Map.of())) : previous)
+                        .exceptionally(t -> new EndpointsDocument(Map.of()))
+                        .thenCompose(document -> write(id, document.with(protocol, List.copyOf(endpoints)))));
+        return next.thenApply(document -> null);
+    }
+
+    /** The first endpoint {@code brokerId} advertises for {@code protocol}. */
+    public CompletableFuture<Optional<Endpoint>> find(String brokerId, String protocol) {
+        return store.get(path(brokerId)).thenApply(result -> result
+                .map(r -> read(r.getValue()))
+                .map(document -> document.protocols().get(protocol))
+                .filter(list -> !list.isEmpty())
+                .map(list -> list.get(0).toEndpoint()));
+    }
+
+    /** Removes everything the broker published. */
+    public CompletableFuture<Void> unpublishAll(String brokerId) {
+        published.remove(brokerId);
+        return Futures.ignoring(store.delete(path(brokerId), Optional.empty()),
+                MetadataStoreException.NotFoundException.class);
+    }
+
+    private CompletableFuture<EndpointsDocument> write(String brokerId, EndpointsDocument document) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(document);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<?> put = store instanceof MetadataStoreExtended extended
+                ? extended.put(path(brokerId), bytes, Optional.empty(), EnumSet.of(CreateOption.Ephemeral))
+                : store.put(path(brokerId), bytes, Optional.empty());
+        return put.thenApply(stat -> document);
+    }
+
+    private EndpointsDocument read(byte[] bytes) {
+        try {
+            return json.readValue(bytes, EndpointsDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String path(String brokerId) {
+        return ROOT + "/" + brokerId;
+    }
+}

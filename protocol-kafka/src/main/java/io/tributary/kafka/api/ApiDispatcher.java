@@ -1,0 +1,68 @@
+package io.tributary.kafka.api;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.requests.AbstractRequest;
+
+/** Routes each request to the handler of its API key; the table is the list of handlers. */
+public final class ApiDispatcher {
+
+    private final Map<ApiKeys, ApiHandler<?, ?>> handlers = new EnumMap<>(ApiKeys.class);
+
+    /** A dispatcher for {@code handlers} plus an ApiVersions handler that advertises them. */
+    public static ApiDispatcher of(List<ApiHandler<?, ?>> handlers) {
+        return new ApiDispatcher(handlers);
+    }
+
+    private ApiDispatcher(List<ApiHandler<?, ?>> served) {
+        served.forEach(this::register);
+        register(new ApiVersionsHandler(served));
+    }
+
+    private void register(ApiHandler<?, ?> handler) {
+        if (handlers.putIfAbsent(handler.apiKey(), handler) != null) {
+            throw new IllegalArgumentException("two handlers for " + handler.apiKey());
+        }
+    }
+
+    public boolean supports(ApiKeys apiKey, short version) {
+        ApiHandler<?, ?> handler = handlers.get(apiKey);
+        return handler != null && handler.supports(version);
+    }
+
+    public Collection<ApiHandler<?, ?>> handlers() {
+        return Collections.unmodifiableCollection(handlers.values());
+    }
+
+    /**
+     * Completes with the response body, null for no response, or the request's error response when the
+     * handler fails. Cancelling the returned future cancels the handler's.
+     */
+    public CompletableFuture<ApiMessage> dispatch(RequestContext context, AbstractRequest request) {
+        @SuppressWarnings("unchecked")
+        ApiHandler<ApiMessage, ApiMessage> handler = (ApiHandler<ApiMessage, ApiMessage>) handlers.get(request.apiKey());
+        CompletableFuture<ApiMessage> handled;
+        try {
+            handled = handler.handle(context, request.data());
+        } catch (RuntimeException e) {
+            handled = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<ApiMessage> answered = handled.handle((response, failure) -> failure == null
+                ? response
+                : request.getErrorResponse(0, KafkaErrors.exception(failure)).data());
+        CompletableFuture<ApiMessage> source = handled;
+        answered.whenComplete((response, failure) -> {
+            if (failure instanceof CancellationException) {
+                source.cancel(false);
+            }
+        });
+        return answered;
+    }
+}

@@ -1,0 +1,44 @@
+package io.tributary.kafka.fetch;
+
+import io.tributary.kafka.api.KafkaErrors;
+import io.tributary.kafka.records.FetchRecordsWriter;
+import io.tributary.spi.storage.PartitionLog;
+import io.tributary.spi.storage.PartitionLogs;
+import io.tributary.spi.storage.ReadResult;
+import io.tributary.spi.topic.TopicName;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.requests.ApiError;
+
+/** Reads one partition into Kafka records; every failure becomes a partition error. */
+final class PartitionReader {
+
+    private final PartitionLogs logs;
+
+    PartitionReader(PartitionLogs logs) {
+        this.logs = logs;
+    }
+
+    CompletableFuture<PartitionRead> read(TopicName topic, PartitionFetch fetch) {
+        return logs.open(topic, fetch.key().partition())
+                .thenCompose(log -> log.read(fetch.fetchOffset(), fetch.maxBytes())
+                        .thenApply(result -> toRead(fetch, log, result)))
+                .exceptionally(e -> failed(fetch, e));
+    }
+
+    static PartitionRead failed(PartitionFetch fetch, Throwable e) {
+        ApiError error = KafkaErrors.of(e);
+        return PartitionRead.failed(fetch, error.error(), error.message());
+    }
+
+    private static PartitionRead toRead(PartitionFetch fetch, PartitionLog log, ReadResult result) {
+        try (result) {
+            MemoryRecords records = result.batches().isEmpty()
+                    ? MemoryRecords.EMPTY
+                    : FetchRecordsWriter.write(result.batches(), fetch.maxBytes());
+            return new PartitionRead(fetch, Errors.NONE, null, result.logEndOffset(), result.logStartOffset(),
+                    records, log);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.tributary.it;
+
+import io.tributary.standalone.BrokerSettings;
+import io.tributary.standalone.EmbeddedBroker;
+import io.tributary.standalone.ModulesClient;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.pulsar.broker.protocol.ProtocolHandler;
+
+/**
+ * A real embedded broker (bookie, RocksDB metadata) that loads the host from its NAR file in a protocols
+ * directory, the way a stock broker does. Ports are fixed at creation so a restart keeps them.
+ */
+final class TributaryBroker implements AutoCloseable {
+
+    static final Path ARTIFACTS = Path.of(System.getProperty("tributary.artifacts", "target/artifacts"));
+
+    private final Path root;
+    private final Properties properties;
+    private final int adminPort;
+    private EmbeddedBroker broker;
+
+    private TributaryBroker(Path root, Properties properties, int adminPort) {
+        this.root = root;
+        this.properties = properties;
+        this.adminPort = adminPort;
+    }
+
+    /** A broker whose host serves the given listeners, e.g. {@code echo://127.0.0.1:PORT}. */
+    static TributaryBroker start(String listeners, Map<String, String> extra) throws Exception {
+        Path root = Files.createTempDirectory("tributary-it");
+        Path protocols = Files.createDirectories(root.resolve("protocols"));
+        Files.copy(ARTIFACTS.resolve("tributary-host.nar"), protocols.resolve("tributary-host.nar"));
+        Files.createDirectories(root.resolve("modules"));
+        int adminPort = FreePorts.next();
+        Properties p = BrokerSettings.withTributary(BrokerSettings.singleNode(FreePorts.next(), FreePorts.next()),
+                protocols, root.resolve("modules"), listeners, adminPort);
+        p.setProperty("tributary.adminAddress", "127.0.0.1:" + adminPort);
+        p.setProperty("tributary.storageDirectory", root.resolve("data/tributary").toString());
+        p.setProperty("tributary.watchIntervalMs", "200");
+        p.setProperty("tributary.drainTimeoutMs", "5000");
+        extra.forEach(p::setProperty);
+        TributaryBroker broker = new TributaryBroker(root, p, adminPort);
+        broker.startBroker();
+        return broker;
+    }
+
+    void restart() throws Exception {
+        broker.close();
+        startBroker();
+    }
+
+    private void startBroker() throws Exception {
+        broker = new EmbeddedBroker(BrokerSettings.toConfiguration(properties), root.resolve("data"), false).start();
+    }
+
+    ModulesClient modules() {
+        return new ModulesClient("http://127.0.0.1:" + adminPort);
+    }
+
+    Path modulesDirectory() {
+        return root.resolve("modules");
+    }
+
+    String pulsarUrl() {
+        return broker.brokerServiceUrl();
+    }
+
+    /** Places a module jar in the modules directory as a user would, by copying it there. */
+    void drop(Path jar, String fileName) throws Exception {
+        Path temp = root.resolve(fileName + ".copying");
+        Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, modulesDirectory().resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The host's record of retired module class loaders, read from the handler loaded out of the NAR. */
+    @SuppressWarnings("unchecked")
+    List<WeakReference<ClassLoader>> retiredModuleClassLoaders() throws Exception {
+        ProtocolHandler handler = broker.pulsar().getProtocolHandlers().protocol("tributary");
+        return (List<WeakReference<ClassLoader>>) handler.getClass().getMethod("retiredModuleClassLoaders").invoke(handler);
+    }
+
+    @Override
+    public void close() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
