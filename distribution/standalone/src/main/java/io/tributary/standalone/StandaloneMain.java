@@ -20,6 +20,7 @@ public final class StandaloneMain {
         StandaloneOptions options;
         try {
             options = StandaloneOptions.parse(args, home);
+            DataDirectoryLock.acquire(options.dataDir());
             requireFreePorts(options);
         } catch (UsageException e) {
             System.err.println("tributary: " + e.getMessage());
