@@ -32,6 +32,9 @@ public final class BrokerSettings {
         p.setProperty("brokerEntryMetadataInterceptors", ENTRY_INTERCEPTORS);
         p.setProperty("exposingBrokerEntryMetadataToClientEnabled", "true");
         p.setProperty("brokerDeleteInactiveTopicsEnabled", "false");
+        // Kafka's default retention (7 days, no size bound) for data no subscription holds.
+        p.setProperty("defaultRetentionTimeInMinutes", "10080");
+        p.setProperty("defaultRetentionSizeInMB", "-1");
         p.setProperty("functionsWorkerEnabled", "false");
         p.setProperty("defaultNumberOfNamespaceBundles", "4");
         p.setProperty("loadBalancerEnabled", "false");

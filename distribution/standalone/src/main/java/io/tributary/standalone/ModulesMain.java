@@ -3,12 +3,15 @@ package io.tributary.standalone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /** {@code tributary modules list | install FILE | upgrade FILE [NAME] | uninstall NAME} against a running broker. */
 public final class ModulesMain {
 
     static final String USAGE = "usage: tributary modules [--admin URL] list | install FILE.jar"
-            + " | upgrade FILE.jar [NAME] | uninstall NAME   (URL defaults to http://localhost:8081)";
+            + " | upgrade FILE.jar [NAME] | uninstall NAME\n  URL defaults to http://localhost:8081;"
+            + " NAME defaults to the jar's Bundle-SymbolicName";
 
     private ModulesMain() {
     }
@@ -29,7 +32,7 @@ public final class ModulesMain {
             ModulesClient.Reply reply = switch (command) {
                 case "list" -> client.list();
                 case "install" -> client.install(jar(args, i + 1));
-                case "upgrade" -> client.upgrade(args.length > i + 2 ? args[i + 2] : jar(args, i + 1).getFileName().toString(),
+                case "upgrade" -> client.upgrade(args.length > i + 2 ? args[i + 2] : symbolicName(jar(args, i + 1)),
                         jar(args, i + 1));
                 case "uninstall" -> client.uninstall(argument(args, i + 1));
                 default -> {
@@ -41,6 +44,15 @@ public final class ModulesMain {
             System.exit(reply.ok() ? 0 : 1);
         } catch (IOException e) {
             fail("cannot reach the modules admin API at " + admin + ": " + StandaloneMain.rootMessage(e), 1);
+        }
+    }
+
+    /** The module a jar upgrades: its Bundle-SymbolicName, or its file name when it has none. */
+    static String symbolicName(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String name = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+            return name == null ? jar.getFileName().toString() : name.split(";")[0].trim();
         }
     }
 

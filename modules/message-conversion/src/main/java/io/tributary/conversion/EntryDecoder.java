@@ -33,7 +33,9 @@ public final class EntryDecoder {
     public static DecodedBatch decode(ByteBuf entry) {
         ByteBuf view = entry.duplicate();
         BrokerEntryMetadata broker = parseBrokerMetadata(view);
-        ByteBuf message = view.retainedSlice();
+        // Derived buffers may index in their root's coordinates: only distances carry over between them.
+        int skipped = view.readerIndex() - entry.duplicate().readerIndex();
+        ByteBuf message = entry.retainedSlice(entry.readerIndex() + skipped, entry.readableBytes() - skipped);
         try {
             ByteBuf cursor = message.duplicate();
             MessageMetadata metadata = new MessageMetadata();

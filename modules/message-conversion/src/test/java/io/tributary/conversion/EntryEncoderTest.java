@@ -97,6 +97,29 @@ public class EntryEncoderTest {
     }
 
     @Test
+    public void decodesFromDerivedPooledBuffersWithAnOffsetReaderIndex() {
+        ByteBuf stored = new Entries().stored(EntryEncoder.encode(TestBatch.of(
+                new TestRecord(9, "k".getBytes(UTF_8), "v".getBytes(UTF_8), List.of())), EntryFormat.PULSAR, STAMP), 1);
+        ByteBuf root = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(2048);
+        int length = stored.readableBytes();
+        root.writeZero(100).writeBytes(stored, stored.readerIndex(), length).writeZero(50);
+        ByteBuf slice = root.retainedSlice(60, length + 50);
+        slice.setIndex(40, 40 + length);
+        DecodedBatch decoded = EntryDecoder.decode(slice);
+        slice.release();
+        try {
+            List<Collected> records = Collected.from(decoded);
+            assertEquals(records.get(0).value(), "v".getBytes(UTF_8));
+            assertEquals(records.get(0).key(), "k".getBytes(UTF_8));
+            assertTrue(decoded.sizeInBytes() < length);
+        } finally {
+            decoded.release();
+            stored.release();
+            root.release();
+        }
+    }
+
+    @Test
     public void pulsarEntryWithoutProducerReportsNone() {
         ByteBuf stored = new Entries().stored(EntryEncoder.encode(TestBatch.of(
                 new TestRecord(1, null, new byte[1], List.of())), EntryFormat.PULSAR, STAMP), 1);

@@ -1,25 +1,49 @@
 package io.tributary.host.services;
 
+import io.tributary.lookup.ProtocolEndpoints;
+import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.BrokerInfo;
+import io.tributary.storage.ManagedLedgerPartitionLogs;
+import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.broker.PulsarService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the shared services on a started broker and releases them when the host stops. */
 public final class SharedServicesFactory implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedServicesFactory.class);
+
     private final PulsarService pulsar;
+    private ProtocolEndpoints endpoints;
+    private ManagedLedgerPartitionLogs logs;
 
     public SharedServicesFactory(PulsarService pulsar) {
         this.pulsar = pulsar;
     }
 
     public SharedServices create() {
-        BrokerInfo broker = new BrokerInfo(pulsar.getConfiguration().getClusterName(), pulsar.getBrokerId(),
+        String brokerId = pulsar.getBrokerId();
+        BrokerInfo broker = new BrokerInfo(pulsar.getConfiguration().getClusterName(), brokerId,
                 pulsar.getAdvertisedAddress());
-        return new SharedServices(broker, null, null, new MetadataProducerIds(pulsar.getLocalMetadataStore()),
-                (protocol, endpoints) -> java.util.concurrent.CompletableFuture.completedFuture(null));
+        endpoints = new ProtocolEndpoints(pulsar.getLocalMetadataStore());
+        logs = new ManagedLedgerPartitionLogs(pulsar);
+        EndpointDirectory directory = (protocol, list) -> endpoints.publish(brokerId, protocol, list);
+        return new SharedServices(broker, new PulsarTopicLookup(pulsar, endpoints), logs,
+                new MetadataProducerIds(pulsar.getLocalMetadataStore()), directory);
     }
 
     @Override
     public void close() {
+        if (logs != null) {
+            logs.close();
+        }
+        if (endpoints != null) {
+            try {
+                endpoints.unpublishAll(pulsar.getBrokerId()).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Could not remove this broker's endpoints: {}", e.toString());
+            }
+        }
     }
 }

@@ -1,0 +1,111 @@
+package io.tributary.lookup;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
+
+import io.tributary.spi.Endpoint;
+import io.tributary.spi.topic.TopicExistsException;
+import io.tributary.spi.topic.TopicMetadata;
+import io.tributary.spi.topic.TopicName;
+import io.tributary.spi.topic.TopicNotFoundException;
+import io.tributary.standalone.BrokerSettings;
+import io.tributary.standalone.EmbeddedBroker;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+public class PulsarTopicLookupIT {
+
+    private EmbeddedBroker broker;
+    private ProtocolEndpoints endpoints;
+    private PulsarTopicLookup lookup;
+
+    @BeforeClass
+    public void startBroker() throws Exception {
+        broker = new EmbeddedBroker(BrokerSettings.toConfiguration(BrokerSettings.singleNode(0, 0)),
+                Files.createTempDirectory("lookup-it"), true).start();
+        endpoints = new ProtocolEndpoints(broker.pulsar().getLocalMetadataStore());
+        lookup = new PulsarTopicLookup(broker.pulsar(), endpoints);
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<?> future) {
+        return expectThrows(CompletionException.class, future::join).getCause();
+    }
+
+    @Test
+    public void createsDescribesGrowsListsAndDeletesTopics() {
+        TopicName topic = new TopicName("public", "default", "orders");
+        TopicMetadata created = lookup.create(topic, 3, Map.of("retention.ms", "1000", "cleanup.policy", "compact"))
+                .join();
+        assertEquals(created.partitions(), 3);
+        assertTrue(created.partitioned());
+        assertEquals(created.config(), Map.of("retention.ms", "1000", "cleanup.policy", "compact"));
+        assertEquals(lookup.describe(topic).join(), Optional.of(created));
+        assertTrue(failure(lookup.create(topic, 1, Map.of())) instanceof TopicExistsException);
+
+        TopicMetadata grown = lookup.createPartitions(topic, 5).join();
+        assertEquals(grown.partitions(), 5);
+        assertEquals(grown.topicId(), created.topicId());
+        assertTrue(failure(lookup.createPartitions(topic, 5)) instanceof IllegalArgumentException);
+        assertTrue(lookup.list("public", "default").join().contains(topic));
+
+        lookup.delete(topic).join();
+        assertEquals(lookup.describe(topic).join(), Optional.empty());
+        assertTrue(failure(lookup.delete(topic)) instanceof TopicNotFoundException);
+    }
+
+    @Test
+    public void rejectsUnknownConfigNamingTheKey() {
+        Throwable failure = failure(lookup.create(new TopicName("public", "default", "bad"), 1,
+                Map.of("flush.messages", "1")));
+        assertTrue(failure instanceof IllegalArgumentException);
+        assertTrue(failure.getMessage().contains("flush.messages"));
+        assertTrue(failure(lookup.create(new TopicName("public", "default", "bad"), 1,
+                Map.of("retention.ms", "soon"))).getMessage().contains("retention.ms"));
+    }
+
+    @Test
+    public void describesNonPartitionedPulsarTopics() throws Exception {
+        String name = "persistent://public/default/plain";
+        broker.pulsar().getAdminClient().topics().createNonPartitionedTopic(name);
+        TopicName topic = new TopicName("public", "default", "plain");
+        TopicMetadata metadata = lookup.describe(topic).join().orElseThrow();
+        assertEquals(metadata.partitions(), 1);
+        assertFalse(metadata.partitioned());
+        assertEquals(lookup.describe(topic).join().orElseThrow().topicId(), metadata.topicId());
+        assertTrue(lookup.list("public", "default").join().contains(topic));
+    }
+
+    @Test
+    public void findsTheOwnersEndpoint() {
+        String brokerId = broker.pulsar().getBrokerId();
+        endpoints.publish(brokerId, "kafka", List.of(new Endpoint("kafka.local", 9092))).join();
+        endpoints.publish(brokerId, "mqtt", List.of(new Endpoint("mqtt.local", 1883))).join();
+        TopicName topic = new TopicName("public", "default", "owned");
+        lookup.create(topic, 2, Map.of()).join();
+        assertEquals(lookup.owner(topic, 1, "kafka").join(), new Endpoint("kafka.local", 9092));
+        assertEquals(lookup.owner(topic, 0, "mqtt").join(), new Endpoint("mqtt.local", 1883));
+        assertTrue(failure(lookup.owner(topic, 2, "kafka")) instanceof TopicNotFoundException);
+
+        endpoints.publish(brokerId, "mqtt", List.of()).join();
+        assertEquals(endpoints.find(brokerId, "mqtt").join(), Optional.empty());
+        assertEquals(endpoints.find(brokerId, "kafka").join(), Optional.of(new Endpoint("kafka.local", 9092)));
+        endpoints.unpublishAll(brokerId).join();
+        assertEquals(endpoints.find(brokerId, "kafka").join(), Optional.empty());
+    }
+}
