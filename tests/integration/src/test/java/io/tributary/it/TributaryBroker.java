@@ -19,6 +19,7 @@ import org.apache.pulsar.broker.protocol.ProtocolHandler;
 final class TributaryBroker implements AutoCloseable {
 
     static final Path ARTIFACTS = Path.of(System.getProperty("tributary.artifacts", "target/artifacts"));
+    static final Path KAFKA_MODULE = ARTIFACTS.resolve("tributary-protocol-kafka.jar");
 
     private final Path root;
     private final Properties properties;
@@ -31,12 +32,18 @@ final class TributaryBroker implements AutoCloseable {
         this.adminPort = adminPort;
     }
 
-    /** A broker whose host serves the given listeners, e.g. {@code echo://127.0.0.1:PORT}. */
-    static TributaryBroker start(String listeners, Map<String, String> extra) throws Exception {
+    /**
+     * A broker whose host serves the given listeners, e.g. {@code echo://127.0.0.1:PORT}, with the given
+     * module jars in its modules directory from the start.
+     */
+    static TributaryBroker start(String listeners, Map<String, String> extra, Path... modules) throws Exception {
         Path root = Files.createTempDirectory("tributary-it");
         Path protocols = Files.createDirectories(root.resolve("protocols"));
         Files.copy(ARTIFACTS.resolve("tributary-host.nar"), protocols.resolve("tributary-host.nar"));
         Files.createDirectories(root.resolve("modules"));
+        for (Path module : modules) {
+            Files.copy(module, root.resolve("modules").resolve(module.getFileName()));
+        }
         int adminPort = FreePorts.next();
         Properties p = BrokerSettings.withTributary(BrokerSettings.singleNode(FreePorts.next(), FreePorts.next()),
                 protocols, root.resolve("modules"), listeners, adminPort);

@@ -16,6 +16,9 @@ public interface StoredBatch {
 
     String rawFormat();
 
-    /** Visits the records with their log offsets; works for every format. */
+    /**
+     * Visits the records with their log offsets. For {@link EntryFormat#PASS_THROUGH} batches only the
+     * protocol that wrote them can decode {@link #raw()}; they throw {@link UnsupportedOperationException}.
+     */
     void forEachRecord(RecordVisitor visitor);
 }
