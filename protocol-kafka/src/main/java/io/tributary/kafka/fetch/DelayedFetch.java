@@ -74,10 +74,9 @@ final class DelayedFetch {
         }
         DelayedTasks.Cancellable timeout = tasks.schedule(() -> wake.complete(null), remainingNanos, TimeUnit.NANOSECONDS);
         result.whenComplete((value, failure) -> wake.complete(null));
-        wake.whenComplete((ignored, failure) -> {
+        return wake.whenComplete((ignored, failure) -> {
             timeout.cancel();
             waits.forEach(wait -> wait.cancel(false));
         });
-        return wake;
     }
 }

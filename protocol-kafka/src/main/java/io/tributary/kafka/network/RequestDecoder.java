@@ -24,6 +24,8 @@ final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
     private final ApiDispatcher dispatcher;
 
     RequestDecoder(ApiDispatcher dispatcher) {
+        // The explicit type keeps Netty from caching this class per thread, which would pin the bundle's loader.
+        super(ByteBuf.class);
         this.dispatcher = dispatcher;
     }
 

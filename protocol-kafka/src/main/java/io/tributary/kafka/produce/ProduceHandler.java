@@ -14,6 +14,7 @@ import io.tributary.spi.topic.TopicName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
 import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
@@ -40,6 +41,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData, Prod
     private final PartitionLogs logs;
     private final ProducedBatchValidator validator;
     private final EntryFormat format;
+    private final AppendOrder order = new AppendOrder();
 
     public ProduceHandler(KafkaTopics topics, PartitionLogs logs, ProducedBatchValidator validator, EntryFormat format) {
         this.topics = topics;
@@ -92,26 +94,28 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData, Prod
 
     private CompletableFuture<TopicProduceResponse> produce(short version, TopicProduceData topic) {
         boolean byId = version >= FIRST_TOPIC_ID_VERSION;
-        return topics.resolve(byId, topic.name(), topic.topicId())
-                .thenCompose(name -> Futures.all(topic.partitionData().stream()
-                        .map(partition -> append(version, name, partition)).toList()))
+        CompletableFuture<TopicName> name = topics.resolve(byId, topic.name(), topic.topicId());
+        String topicKey = byId ? topic.topicId().toString() : topic.name();
+        return Futures.all(topic.partitionData().stream()
+                        .map(partition -> append(version, name, topicKey, partition)).toList())
                 .thenApply(partitions -> response(topic).setPartitionResponses(partitions))
                 .exceptionally(e -> refused(topic, KafkaErrors.of(e)));
     }
 
-    private CompletableFuture<PartitionProduceResponse> append(short version, TopicName topic,
-                                                               PartitionProduceData partition) {
+    private CompletableFuture<PartitionProduceResponse> append(short version, CompletableFuture<TopicName> topic,
+                                                               String topicKey, PartitionProduceData partition) {
         KafkaRecordBatch batch;
         try {
             if (!(partition.records() instanceof MemoryRecords records)) {
-                throw new org.apache.kafka.common.InvalidRecordException("no records");
+                throw new InvalidRecordException("no records");
             }
             batch = validator.validate(records, version);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(partition.index(), KafkaErrors.of(e)));
         }
-        return logs.open(topic, partition.index())
-                .thenCompose(log -> log.append(batch, format))
+        return order.inOrder(topicKey + "-" + partition.index(),
+                        () -> topic.thenCompose(name -> logs.open(name, partition.index())),
+                        log -> log.append(batch, format))
                 .thenApply(result -> appended(partition.index(), result))
                 .exceptionally(e -> failed(partition.index(), KafkaErrors.of(e)));
     }

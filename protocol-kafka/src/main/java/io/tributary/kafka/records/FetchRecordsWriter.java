@@ -12,6 +12,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.DefaultRecordBatch;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
+import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.RecordBatch;
 
 /**
@@ -46,6 +47,24 @@ public final class FetchRecordsWriter {
         ByteBuffer joined = ByteBuffer.allocate(total);
         written.forEach(joined::put);
         return MemoryRecords.readableRecords(joined.flip());
+    }
+
+    /**
+     * The leading whole batches of {@code records} that fit in {@code maxBytes}; with {@code atLeastOne},
+     * the first batch even when it alone is larger.
+     */
+    public static MemoryRecords truncate(MemoryRecords records, int maxBytes, boolean atLeastOne) {
+        if (records.sizeInBytes() <= maxBytes) {
+            return records;
+        }
+        int size = 0;
+        for (MutableRecordBatch batch : records.batches()) {
+            if (size + batch.sizeInBytes() > maxBytes && (size > 0 || !atLeastOne)) {
+                break;
+            }
+            size += batch.sizeInBytes();
+        }
+        return size == 0 ? MemoryRecords.EMPTY : records.slice(0, size);
     }
 
     /** One stored batch as one Kafka v2 batch. */

@@ -1,0 +1,81 @@
+package io.tributary.kafka.admin;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import io.tributary.kafka.KafkaFixture;
+import java.util.Map;
+import org.apache.kafka.common.message.CreateTopicsRequestData;
+import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableReplicaAssignment;
+import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopic;
+import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicConfig;
+import org.apache.kafka.common.message.CreateTopicsResponseData.CreatableTopicResult;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+import org.testng.annotations.AfterMethod;
+import org.testng.annotations.BeforeMethod;
+import org.testng.annotations.Test;
+
+public class CreateTopicsHandlerTest {
+
+    private KafkaFixture fixture;
+    private CreateTopicsHandler handler;
+
+    @BeforeMethod
+    public void setUp() {
+        fixture = new KafkaFixture(Map.of("defaultPartitions", "3"));
+        handler = new CreateTopicsHandler(fixture.topics, 1000);
+    }
+
+    @AfterMethod(alwaysRun = true)
+    public void tearDown() {
+        fixture.close();
+    }
+
+    private CreatableTopicResult create(CreatableTopic topic, boolean validateOnly) {
+        CreateTopicsRequestData request = new CreateTopicsRequestData().setValidateOnly(validateOnly);
+        request.topics().add(topic);
+        return handler.handle(fixture.request(ApiKeys.CREATE_TOPICS, 7), request).join().topics().iterator().next();
+    }
+
+    @Test
+    public void createsWithDefaultsAndConfigs() {
+        CreatableTopic topic = new CreatableTopic().setName("a").setNumPartitions(-1).setReplicationFactor((short) -1);
+        topic.configs().add(new CreatableTopicConfig().setName("retention.ms").setValue("1000"));
+        CreatableTopicResult result = create(topic, false);
+        assertEquals(result.errorCode(), Errors.NONE.code());
+        assertEquals(result.numPartitions(), 3);
+        assertEquals(result.topicId(), fixture.topicId("a"));
+        assertEquals(fixture.cluster().topic(fixture.topic("a")).orElseThrow().config(), Map.of("retention.ms", "1000"));
+        assertTrue(result.configs().stream().anyMatch(c -> c.name().equals("retention.ms") && c.value().equals("1000")));
+        assertEquals(create(new CreatableTopic().setName("a").setNumPartitions(1), false).errorCode(),
+                Errors.TOPIC_ALREADY_EXISTS.code());
+    }
+
+    @Test
+    public void validateOnlyCreatesNothing() {
+        assertEquals(create(new CreatableTopic().setName("b").setNumPartitions(2), true).errorCode(), Errors.NONE.code());
+        assertFalse(fixture.cluster().topic(fixture.topic("b")).isPresent());
+        fixture.createTopic("c", 1);
+        assertEquals(create(new CreatableTopic().setName("c").setNumPartitions(2), true).errorCode(),
+                Errors.TOPIC_ALREADY_EXISTS.code());
+    }
+
+    @Test
+    public void refusals() {
+        assertEquals(create(new CreatableTopic().setName("bad/name/x/y").setNumPartitions(1), false).errorCode(),
+                Errors.INVALID_TOPIC_EXCEPTION.code());
+        assertEquals(create(new CreatableTopic().setName("d").setNumPartitions(0), false).errorCode(),
+                Errors.INVALID_PARTITIONS.code());
+        CreatableTopic assigned = new CreatableTopic().setName("e").setNumPartitions(-1);
+        assigned.assignments().add(new CreatableReplicaAssignment().setPartitionIndex(0));
+        assertEquals(create(assigned, false).errorCode(), Errors.INVALID_REPLICA_ASSIGNMENT.code());
+        CreatableTopic unknownConfig = new CreatableTopic().setName("f").setNumPartitions(1);
+        unknownConfig.configs().add(new CreatableTopicConfig().setName("no.such.config").setValue("1"));
+        assertEquals(create(unknownConfig, false).errorCode(), Errors.INVALID_CONFIG.code());
+        CreatableTopic badValue = new CreatableTopic().setName("g").setNumPartitions(1);
+        badValue.configs().add(new CreatableTopicConfig().setName("retention.ms").setValue("soon"));
+        assertEquals(create(badValue, false).errorCode(), Errors.INVALID_CONFIG.code());
+    }
+}

@@ -1,0 +1,92 @@
+package io.tributary.kafka.fakes;
+
+import io.tributary.spi.BrokerInfo;
+import io.tributary.spi.Endpoint;
+import io.tributary.spi.Listener;
+import io.tributary.spi.ModuleContext;
+import io.tributary.spi.coordination.ProducerIds;
+import io.tributary.spi.storage.PartitionLogs;
+import io.tributary.spi.topic.TopicLookup;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A module context over an in-memory cluster, with a real single-thread scheduler. Close it. */
+public final class FakeModuleContext implements ModuleContext, AutoCloseable {
+
+    public static final String CLUSTER = "test-cluster";
+
+    private final Map<String, String> properties;
+    private final Listener listener;
+    private final InMemoryCluster cluster;
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "fake-module-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong nextProducerId = new AtomicLong(1000);
+    private final ProducerIds producerIds = () -> CompletableFuture.completedFuture(nextProducerId.getAndIncrement());
+
+    public FakeModuleContext(Map<String, String> properties, Endpoint advertised) {
+        this.properties = properties;
+        this.listener = new Listener("kafka", "kafka", new InetSocketAddress("127.0.0.1", advertised.port()), advertised);
+        this.cluster = new InMemoryCluster(advertised);
+        scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    public FakeModuleContext() {
+        this(Map.of(), new Endpoint("localhost", 9092));
+    }
+
+    public InMemoryCluster cluster() {
+        return cluster;
+    }
+
+    public Listener listener() {
+        return listener;
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    @Override
+    public List<Listener> listeners() {
+        return List.of(listener);
+    }
+
+    @Override
+    public BrokerInfo broker() {
+        return new BrokerInfo(CLUSTER, "broker-1", listener.advertised().host());
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public TopicLookup topics() {
+        return cluster.lookup();
+    }
+
+    @Override
+    public PartitionLogs logs() {
+        return cluster.logs();
+    }
+
+    @Override
+    public ProducerIds producerIds() {
+        return producerIds;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
