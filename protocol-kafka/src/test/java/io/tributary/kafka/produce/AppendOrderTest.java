@@ -9,13 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.mockito.Mockito;
+import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
 public class AppendOrderTest {
 
     private final PartitionLog log = Mockito.mock(PartitionLog.class);
-    private final AppendOrder order = new AppendOrder();
-    private final List<String> appended = new ArrayList<>();
+    private AppendOrder order;
+    private List<String> appended;
+
+    @BeforeMethod
+    public void fresh() {
+        order = new AppendOrder();
+        appended = new ArrayList<>();
+    }
 
     @Test
     public void aLaterRequestWaitsUntilTheEarlierOneHasAppended() {
@@ -26,7 +33,7 @@ public class AppendOrderTest {
         CompletableFuture<String> second = order.inOrder("t-0", () -> CompletableFuture.completedFuture(log),
                 l -> record("second", CompletableFuture.completedFuture("second")));
 
-        assertTrue(appended.isEmpty(), "the second request must not overtake the first");
+        assertEquals(appended, List.of(), "the second request must not overtake the first");
         slowOpen.complete(log);
         assertEquals(appended, List.of("first", "second"));
         assertTrue(second.isDone(), "appends stay pipelined: the second does not wait for the first to be durable");
