@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.host.modules.ModuleStatus;
 import io.tributary.spi.Listener;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /** The JSON shapes of the modules admin API. */
@@ -30,6 +31,11 @@ final class ModulesJson {
         return MAPPER.createObjectNode().put("error", message).toPrettyString();
     }
 
+    private static String hostPort(InetSocketAddress address) {
+        String host = address.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
     private static ObjectNode module(ModuleStatus m) {
         ObjectNode node = MAPPER.createObjectNode()
                 .put("name", m.name())
@@ -43,7 +49,7 @@ final class ModulesJson {
             listeners.addObject()
                     .put("name", l.name())
                     .put("protocol", l.protocol())
-                    .put("bind", l.bind().getHostString() + ":" + l.bind().getPort())
+                    .put("bind", hostPort(l.bind()))
                     .put("advertised", l.advertised().toString());
         }
         node.put("error", m.error());
