@@ -43,7 +43,8 @@ public final class ModulesMain {
             System.out.print(reply.json());
             System.exit(reply.ok() ? 0 : 1);
         } catch (IOException e) {
-            fail("cannot reach the modules admin API at " + admin + ": " + StandaloneMain.rootMessage(e), 1);
+            fail("cannot reach the modules admin API at " + admin + " (is the broker running? --admin URL"
+                    + " names another one): " + StandaloneMain.rootMessage(e), 1);
         }
     }
 
