@@ -71,6 +71,8 @@ public class ModuleLifecycleIT {
         String list = modules.list().json();
         assertTrue(list.contains("\"protocol\" : \"echo\""), list);
         assertTrue(list.contains("\"advertised\" : \"localhost:" + echoPort + "\""), list);
+        String published = broker.publishedEndpoints();
+        assertTrue(published.contains("echo") && published.contains(Integer.toString(echoPort)), published);
     }
 
     @Test(priority = 2)
@@ -150,6 +152,7 @@ public class ModuleLifecycleIT {
 
         assertTrue(reply.ok(), reply.json());
         expectThrows(ConnectException.class, () -> new LineClient(echoPort));
+        assertFalse(broker.publishedEndpoints().contains(Integer.toString(echoPort)), broker.publishedEndpoints());
         List<WeakReference<ClassLoader>> retired = broker.retiredModuleClassLoaders();
         assertFalse(retired.isEmpty());
         awaitCollected(retired);

@@ -78,6 +78,14 @@ final class TributaryBroker implements AutoCloseable {
         return broker.brokerServiceUrl();
     }
 
+    /** What this broker has published under /tributary/endpoints for other brokers' lookups, as JSON text. */
+    String publishedEndpoints() throws Exception {
+        String path = "/tributary/endpoints/" + broker.pulsar().getBrokerId();
+        return broker.pulsar().getLocalMetadataStore().get(path).get()
+                .map(value -> new String(value.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .orElse("");
+    }
+
     /** Places a module jar in the modules directory as a user would, by copying it there. */
     void drop(Path jar, String fileName) throws Exception {
         Path temp = root.resolve(fileName + ".copying");
