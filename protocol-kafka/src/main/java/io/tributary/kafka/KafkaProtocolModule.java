@@ -12,6 +12,18 @@ import io.tributary.kafka.api.BrokerNode;
 import io.tributary.kafka.api.DelayedTasks;
 import io.tributary.kafka.fetch.FetchHandler;
 import io.tributary.kafka.fetch.FetchSessionCache;
+import io.tributary.kafka.group.DeleteGroupsHandler;
+import io.tributary.kafka.group.DescribeGroupsHandler;
+import io.tributary.kafka.group.FindCoordinatorHandler;
+import io.tributary.kafka.group.GroupOffsetsReader;
+import io.tributary.kafka.group.HeartbeatHandler;
+import io.tributary.kafka.group.JoinGroupHandler;
+import io.tributary.kafka.group.LeaveGroupHandler;
+import io.tributary.kafka.group.ListGroupsHandler;
+import io.tributary.kafka.group.OffsetCommitHandler;
+import io.tributary.kafka.group.OffsetDeleteHandler;
+import io.tributary.kafka.group.OffsetFetchHandler;
+import io.tributary.kafka.group.SyncGroupHandler;
 import io.tributary.kafka.metadata.DescribeClusterHandler;
 import io.tributary.kafka.metadata.MetadataHandler;
 import io.tributary.kafka.network.Connections;
@@ -71,7 +83,7 @@ public final class KafkaProtocolModule implements ProtocolModule {
                                                                  KafkaTopics topics, DelayedTasks tasks,
                                                                  FetchSessionCache sessions) {
         String clusterId = context.broker().clusterName();
-        return List.of(
+        return List.<ApiHandler<?, ?>>of(
                 new MetadataHandler(topics, context.topics(), clusterId),
                 new DescribeClusterHandler(clusterId),
                 new ProduceHandler(topics, context.logs(), new ProducedBatchValidator(config.maxMessageBytes()),
@@ -83,7 +95,18 @@ public final class KafkaProtocolModule implements ProtocolModule {
                 new DeleteTopicsHandler(topics),
                 new CreatePartitionsHandler(topics),
                 new DescribeConfigsHandler(topics, config),
-                new InitProducerIdHandler(context.producerIds()));
+                new InitProducerIdHandler(context.producerIds()),
+                new FindCoordinatorHandler(context.groups(), context.topics()),
+                new JoinGroupHandler(context.groups()),
+                new SyncGroupHandler(context.groups()),
+                new HeartbeatHandler(context.groups()),
+                new LeaveGroupHandler(context.groups()),
+                new OffsetCommitHandler(context.groups(), topics),
+                new OffsetFetchHandler(context.groups(), new GroupOffsetsReader(topics)),
+                new ListGroupsHandler(context.groups()),
+                new DescribeGroupsHandler(context.groups()),
+                new DeleteGroupsHandler(context.groups()),
+                new OffsetDeleteHandler(context.groups(), topics));
     }
 
     @Override

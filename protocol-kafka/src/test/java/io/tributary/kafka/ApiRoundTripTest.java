@@ -53,7 +53,7 @@ public class ApiRoundTripTest {
         RequestHeader versionsHeader = KafkaWire.header(ApiKeys.API_VERSIONS, 4, correlationId++);
         channel.writeInbound(KafkaWire.frame(versionsHeader, SampleRequests.of(ApiKeys.API_VERSIONS, 4, topicId)));
         ApiVersionsResponse versions = (ApiVersionsResponse) KafkaWire.response(channel.readOutbound(), versionsHeader);
-        assertEquals(versions.data().apiKeys().size(), 12);
+        assertEquals(versions.data().apiKeys().size(), 23);
         int exchanges = 0;
         for (ApiVersion advertised : versions.data().apiKeys()) {
             ApiKeys apiKey = ApiKeys.forId(advertised.apiKey());
@@ -61,9 +61,9 @@ public class ApiRoundTripTest {
                 prepare(apiKey, version);
                 RequestHeader header = KafkaWire.header(apiKey, version, correlationId++);
                 channel.writeInbound(KafkaWire.frame(header, SampleRequests.of(apiKey, version, topicId)));
-                AbstractResponse response = KafkaWire.response(channel.readOutbound(), header);
+                AbstractResponse response = KafkaWire.response(awaitOutbound(channel), header);
                 assertEquals(response.apiKey(), apiKey);
-                assertEquals(response.errorCounts().keySet(), Set.of(Errors.NONE),
+                assertEquals(response.errorCounts().keySet(), SampleRequests.expectedErrors(apiKey, version),
                         apiKey + " v" + version + ": " + response.data());
                 exchanges++;
             }
@@ -71,6 +71,18 @@ public class ApiRoundTripTest {
         assertTrue(exchanges > 80, "exchanges: " + exchanges);
         assertTrue(channel.isActive());
         assertFalse(channel.finish());
+    }
+
+    /** Group responses may complete on the coordinator's thread, a little after the request was read. */
+    private static io.netty.buffer.ByteBuf awaitOutbound(EmbeddedChannel channel) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        io.netty.buffer.ByteBuf frame = channel.readOutbound();
+        while (frame == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            channel.runPendingTasks();
+            frame = channel.readOutbound();
+        }
+        return frame;
     }
 
     private void prepare(ApiKeys apiKey, short version) {

@@ -1,6 +1,7 @@
 package io.tributary.kafka;
 
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.message.ProduceRequestData.TopicProduceData;
 import org.apache.kafka.common.message.ProduceRequestData.TopicProduceDataCollection;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.Errors;
 
 /**
  * A meaningful request of every supported API at a given version, about topic {@code t} (which must
@@ -78,7 +80,17 @@ final class SampleRequests {
                     new DescribeConfigsResource().setResourceType((byte) 4).setResourceName("")));
             case DESCRIBE_CLUSTER -> new DescribeClusterRequestData();
             case INIT_PRODUCER_ID -> new InitProducerIdRequestData().setTransactionalId(null).setTransactionTimeoutMs(60000);
-            default -> throw new IllegalArgumentException("no sample request for " + apiKey);
+            default -> GroupSampleRequests.of(apiKey, version);
+        };
+    }
+
+    /** The errors a sample request may answer with: none, except where the request needs a live member. */
+    static Set<Errors> expectedErrors(ApiKeys apiKey, int version) {
+        return switch (apiKey) {
+            case JOIN_GROUP -> version == 4 ? Set.of(Errors.MEMBER_ID_REQUIRED) : Set.of(Errors.NONE);
+            case SYNC_GROUP, HEARTBEAT -> Set.of(Errors.UNKNOWN_MEMBER_ID);
+            case LEAVE_GROUP -> version >= 3 ? Set.of(Errors.NONE, Errors.UNKNOWN_MEMBER_ID) : Set.of(Errors.UNKNOWN_MEMBER_ID);
+            default -> Set.of(Errors.NONE);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.spi;
 
+import io.tributary.spi.coordination.GroupCoordinator;
 import io.tributary.spi.coordination.ProducerIds;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicLookup;
@@ -32,4 +33,7 @@ public interface ModuleContext {
     PartitionLogs logs();
 
     ProducerIds producerIds();
+
+    /** Consumer groups and their committed offsets. */
+    GroupCoordinator groups();
 }

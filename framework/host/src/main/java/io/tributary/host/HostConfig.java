@@ -1,5 +1,6 @@
 package io.tributary.host;
 
+import io.tributary.coordinator.GroupsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ public record HostConfig(
         Duration watchInterval,
         Optional<ListenerSpec> adminAddress,
         int ioThreads,
+        GroupsConfig groups,
         Properties brokerProperties) {
 
     public static final String PREFIX = "tributary.";
@@ -29,17 +31,25 @@ public record HostConfig(
     public static final String WATCH_INTERVAL_MS = PREFIX + "watchIntervalMs";
     public static final String ADMIN_ADDRESS = PREFIX + "adminAddress";
     public static final String IO_THREADS = PREFIX + "ioThreads";
+    public static final String GROUPS_NAMESPACE = PREFIX + "groups.namespace";
+    public static final String GROUPS_PARTITIONS = PREFIX + "groups.partitions";
+    public static final String GROUPS_INITIAL_REBALANCE_DELAY_MS = PREFIX + "groups.initialRebalanceDelayMs";
+    public static final String GROUPS_OFFSETS_RETENTION_MINUTES = PREFIX + "groups.offsetsRetentionMinutes";
 
     /** Every key the host reads, with its default and meaning, as documented in the README. */
-    public static final Map<String, String> DEFAULTS = Map.of(
-            MODULES_DIRECTORY, "modules",
-            STORAGE_DIRECTORY, "data/tributary",
-            LISTENERS, "",
-            ADVERTISED_LISTENERS, "",
-            DRAIN_TIMEOUT_MS, "10000",
-            WATCH_INTERVAL_MS, "1000",
-            ADMIN_ADDRESS, "127.0.0.1:8081",
-            IO_THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(MODULES_DIRECTORY, "modules"),
+            Map.entry(STORAGE_DIRECTORY, "data/tributary"),
+            Map.entry(LISTENERS, ""),
+            Map.entry(ADVERTISED_LISTENERS, ""),
+            Map.entry(DRAIN_TIMEOUT_MS, "10000"),
+            Map.entry(WATCH_INTERVAL_MS, "1000"),
+            Map.entry(ADMIN_ADDRESS, "127.0.0.1:8081"),
+            Map.entry(IO_THREADS, Integer.toString(Runtime.getRuntime().availableProcessors())),
+            Map.entry(GROUPS_NAMESPACE, "public/__tributary"),
+            Map.entry(GROUPS_PARTITIONS, "8"),
+            Map.entry(GROUPS_INITIAL_REBALANCE_DELAY_MS, "3000"),
+            Map.entry(GROUPS_OFFSETS_RETENTION_MINUTES, "10080"));
 
     public static HostConfig from(Properties broker) {
         Map<String, String> p = new HashMap<>(DEFAULTS);
@@ -61,6 +71,7 @@ public record HostConfig(
                 Duration.ofMillis(positive(p, WATCH_INTERVAL_MS)),
                 admin.isEmpty() ? Optional.empty() : Optional.of(ListenerSpec.parse(ADMIN_ADDRESS, "http://" + admin)),
                 (int) positive(p, IO_THREADS),
+                groups(p),
                 broker);
     }
 
@@ -87,15 +98,30 @@ public record HostConfig(
         return Map.copyOf(result);
     }
 
+    private static GroupsConfig groups(Map<String, String> p) {
+        long delay = positive(p, GROUPS_INITIAL_REBALANCE_DELAY_MS, 0);
+        try {
+            return new GroupsConfig(p.get(GROUPS_NAMESPACE), (int) positive(p, GROUPS_PARTITIONS), delay,
+                    positive(p, GROUPS_OFFSETS_RETENTION_MINUTES));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(GROUPS_NAMESPACE + ": " + e.getMessage(), e);
+        }
+    }
+
     private static long positive(Map<String, String> p, String key) {
+        return positive(p, key, 1);
+    }
+
+    private static long positive(Map<String, String> p, String key, long minimum) {
         try {
             long value = Long.parseLong(p.get(key));
-            if (value > 0) {
+            if (value >= minimum) {
                 return value;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException(key + " must be a positive number, not '" + p.get(key) + "'");
+        throw new IllegalArgumentException(key + (minimum > 0 ? " must be a positive number" : " must not be negative")
+                + ", not '" + p.get(key) + "'");
     }
 }

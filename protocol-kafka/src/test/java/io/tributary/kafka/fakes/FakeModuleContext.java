@@ -4,7 +4,12 @@ import io.tributary.spi.BrokerInfo;
 import io.tributary.spi.Endpoint;
 import io.tributary.spi.Listener;
 import io.tributary.spi.ModuleContext;
+import io.tributary.coordinator.runtime.GroupCoordinatorService;
+import io.tributary.coordinator.runtime.WrittenRecords;
+import io.tributary.coordinator.state.GroupSettings;
+import io.tributary.spi.coordination.GroupCoordinator;
 import io.tributary.spi.coordination.ProducerIds;
+import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicLookup;
 import java.net.InetSocketAddress;
@@ -19,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeModuleContext implements ModuleContext, AutoCloseable {
 
     public static final String CLUSTER = "test-cluster";
+    private static final int GROUP_PARTITIONS = 2;
 
     private final Map<String, String> properties;
     private final Listener listener;
@@ -31,11 +37,21 @@ public final class FakeModuleContext implements ModuleContext, AutoCloseable {
     private final AtomicLong nextProducerId = new AtomicLong(1000);
     private final ProducerIds producerIds = () -> CompletableFuture.completedFuture(nextProducerId.getAndIncrement());
 
+    private final GroupCoordinatorService groups;
+    private final InlineScheduler groupScheduler = new InlineScheduler();
+
     public FakeModuleContext(Map<String, String> properties, Endpoint advertised) {
         this.properties = properties;
         this.listener = new Listener("kafka", "kafka", new InetSocketAddress("127.0.0.1", advertised.port()), advertised);
         this.cluster = new InMemoryCluster(advertised);
         scheduler.setRemoveOnCancelPolicy(true);
+        TopicName stateTopic = new TopicName("public", "__tributary", "groups");
+        cluster.createTopic(stateTopic, GROUP_PARTITIONS);
+        Map<Integer, InMemoryGroupLog> groupLogs = new java.util.concurrent.ConcurrentHashMap<>();
+        this.groups = new GroupCoordinatorService(stateTopic, GROUP_PARTITIONS,
+                partition -> CompletableFuture.completedFuture(groupLogs.computeIfAbsent(partition,
+                        p -> new InMemoryGroupLog())),
+                WrittenRecords.NONE, groupScheduler, System::currentTimeMillis, new GroupSettings(0, 7 * 24 * 3600_000L));
     }
 
     public FakeModuleContext() {
@@ -86,7 +102,14 @@ public final class FakeModuleContext implements ModuleContext, AutoCloseable {
     }
 
     @Override
+    public GroupCoordinator groups() {
+        return groups;
+    }
+
+    @Override
     public void close() {
+        groups.close();
+        groupScheduler.shutdownNow();
         scheduler.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.host.services;
 import io.tributary.spi.BrokerInfo;
 import io.tributary.spi.Listener;
 import io.tributary.spi.ModuleContext;
+import io.tributary.spi.coordination.GroupCoordinator;
 import io.tributary.spi.coordination.ProducerIds;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicLookup;
@@ -59,6 +60,11 @@ public final class HostModuleContext implements ModuleContext, AutoCloseable {
     @Override
     public ProducerIds producerIds() {
         return services.producerIds();
+    }
+
+    @Override
+    public GroupCoordinator groups() {
+        return services.groups();
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.tributary.host.services;
 
 import io.tributary.spi.BrokerInfo;
+import io.tributary.spi.coordination.GroupCoordinator;
 import io.tributary.spi.coordination.ProducerIds;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicLookup;
 
 /** The broker-side services every protocol module shares. */
 public record SharedServices(BrokerInfo broker, TopicLookup topics, PartitionLogs logs, ProducerIds producerIds,
-                             EndpointDirectory endpoints) {
+                             GroupCoordinator groups, EndpointDirectory endpoints) {
 }

@@ -1,5 +1,8 @@
 package io.tributary.host.services;
 
+import io.tributary.coordinator.PulsarGroups;
+import io.tributary.coordinator.pulsar.PulsarGroupsRuntime;
+import io.tributary.host.HostConfig;
 import io.tributary.lookup.ProtocolEndpoints;
 import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.BrokerInfo;
@@ -17,6 +20,7 @@ public final class SharedServicesFactory implements AutoCloseable {
     private final PulsarService pulsar;
     private ProtocolEndpoints endpoints;
     private ManagedLedgerPartitionLogs logs;
+    private PulsarGroups groups;
 
     public SharedServicesFactory(PulsarService pulsar) {
         this.pulsar = pulsar;
@@ -28,13 +32,17 @@ public final class SharedServicesFactory implements AutoCloseable {
                 pulsar.getAdvertisedAddress());
         endpoints = new ProtocolEndpoints(pulsar.getLocalMetadataStore());
         logs = new ManagedLedgerPartitionLogs(pulsar);
+        groups = PulsarGroupsRuntime.start(pulsar, HostConfig.from(pulsar.getConfiguration().getProperties()).groups());
         EndpointDirectory directory = (protocol, list) -> endpoints.publish(brokerId, protocol, list);
         return new SharedServices(broker, new PulsarTopicLookup(pulsar, endpoints), logs,
-                new MetadataProducerIds(pulsar.getLocalMetadataStore()), directory);
+                new MetadataProducerIds(pulsar.getLocalMetadataStore()), groups.coordinator(), directory);
     }
 
     @Override
     public void close() {
+        if (groups != null) {
+            groups.close();
+        }
         if (logs != null) {
             logs.close();
         }

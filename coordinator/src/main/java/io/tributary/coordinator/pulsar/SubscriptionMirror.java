@@ -1,0 +1,147 @@
+package io.tributary.coordinator.pulsar;
+
+import io.tributary.coordinator.runtime.WrittenRecords;
+import io.tributary.coordinator.state.GroupRecord;
+import io.tributary.spi.coordination.PartitionId;
+import io.tributary.storage.internal.EntryLocator;
+import io.tributary.storage.internal.PartitionResolver;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.bookkeeper.mledger.ManagedLedger;
+import org.apache.bookkeeper.mledger.Position;
+import org.apache.pulsar.broker.PulsarService;
+import org.apache.pulsar.broker.service.Subscription;
+import org.apache.pulsar.broker.service.Topic;
+import org.apache.pulsar.broker.service.persistent.PersistentSubscription;
+import org.apache.pulsar.broker.service.persistent.PersistentTopic;
+import org.apache.pulsar.common.api.proto.CommandSubscribe.InitialPosition;
+import org.apache.pulsar.common.naming.TopicName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mirrors committed offsets into durable Pulsar subscriptions named after the group, on the partitions
+ * this broker owns, so Pulsar's tools show the group's backlog and retention keeps what it has not read.
+ * Commits are coalesced per subscription and applied in batches by {@link #flush()}; a removed offset
+ * removes the subscription.
+ */
+final class SubscriptionMirror implements WrittenRecords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionMirror.class);
+    private static final long REMOVED = -1;
+
+    private record Key(String groupId, PartitionId partition) {
+    }
+
+    private record Locator(ManagedLedger ledger, EntryLocator locator) {
+    }
+
+    private final PulsarService pulsar;
+    private final PartitionResolver resolver;
+    private final Map<Key, Long> pending = new ConcurrentHashMap<>();
+    private final Set<Key> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, Locator> locators = new ConcurrentHashMap<>();
+
+    SubscriptionMirror(PulsarService pulsar) {
+        this.pulsar = pulsar;
+        this.resolver = new PartitionResolver(pulsar);
+    }
+
+    @Override
+    public void written(List<GroupRecord> records) {
+        for (GroupRecord record : records) {
+            if (record instanceof GroupRecord.Offset offset) {
+                pending.put(new Key(offset.groupId(), offset.partition()),
+                        offset.tombstone() ? REMOVED : offset.offset().offset());
+            }
+        }
+    }
+
+    /** Starts applying what is pending; a subscription with an update in flight waits for the next flush. */
+    void flush() {
+        for (Key key : List.copyOf(pending.keySet())) {
+            if (!inFlight.add(key)) {
+                continue;
+            }
+            Long offset = pending.remove(key);
+            if (offset == null) {
+                inFlight.remove(key);
+                continue;
+            }
+            apply(key, offset).whenComplete((v, failure) -> {
+                inFlight.remove(key);
+                if (failure != null) {
+                    LOG.debug("Mirroring offset {} of group {} on {} failed: {}", offset, key.groupId(),
+                            key.partition(), failure.toString());
+                }
+            });
+        }
+    }
+
+    private CompletableFuture<Void> apply(Key key, long offset) {
+        return localTopic(key.partition()).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            PersistentTopic topic = found.get();
+            if (offset == REMOVED) {
+                Subscription subscription = topic.getSubscription(key.groupId());
+                return subscription == null ? CompletableFuture.completedFuture(null) : subscription.delete();
+            }
+            return moveTo(topic, key.groupId(), offset);
+        });
+    }
+
+    private CompletableFuture<Optional<PersistentTopic>> localTopic(PartitionId partition) {
+        return resolver.resolve(partition.topic(), partition.partition()).thenCompose(resolved ->
+                pulsar.getNamespaceService().checkTopicOwnership(TopicName.get(resolved.pulsarName()))
+                        .thenCompose(owned -> owned
+                                ? pulsar.getBrokerService().getTopic(resolved.pulsarName(), false)
+                                : CompletableFuture.<Optional<Topic>>completedFuture(Optional.empty())))
+                .thenApply(topic -> topic.filter(PersistentTopic.class::isInstance).map(PersistentTopic.class::cast));
+    }
+
+    /** Makes everything before {@code offset} consumed: mark-delete forward, or reset backwards. */
+    private CompletableFuture<Void> moveTo(PersistentTopic topic, String groupId, long offset) {
+        ManagedLedger ledger = topic.getManagedLedger();
+        EntryLocator locator = locators.compute(topic.getName(), (name, known) ->
+                known != null && known.ledger() == ledger ? known : new Locator(ledger, new EntryLocator(ledger)))
+                .locator();
+        return locator.find(offset).thenCompose(found -> {
+            Position target = found.map(entry -> ledger.getPreviousPosition(entry.position()))
+                    .orElseGet(ledger::getLastConfirmedEntry);
+            return topic.createSubscription(groupId, InitialPosition.Earliest, false, Map.of())
+                    .thenCompose(subscription -> move((PersistentSubscription) subscription, ledger, target));
+        });
+    }
+
+    private static CompletableFuture<Void> move(PersistentSubscription subscription, ManagedLedger ledger,
+                                                Position markDelete) {
+        Position current = subscription.getCursor().getMarkDeletedPosition();
+        int direction = markDelete.compareTo(current);
+        if (direction < 0) {
+            return subscription.resetCursor(ledger.getNextValidPosition(markDelete));
+        }
+        if (direction == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        subscription.getCursor().asyncMarkDelete(markDelete, new org.apache.bookkeeper.mledger.AsyncCallbacks
+                .MarkDeleteCallback() {
+            @Override
+            public void markDeleteComplete(Object ctx) {
+                done.complete(null);
+            }
+
+            @Override
+            public void markDeleteFailed(org.apache.bookkeeper.mledger.ManagedLedgerException e, Object ctx) {
+                done.completeExceptionally(e);
+            }
+        }, null);
+        return done;
+    }
+}
