@@ -41,7 +41,11 @@ final class StateTopic {
 
     private static CompletableFuture<Void> ensure(PulsarAdmin admin, GroupsConfig config, String topic, Executor executor) {
         String namespace = config.namespace();
-        return ignoringConflict(admin.namespaces().createNamespaceAsync(namespace))
+        String tenant = config.tenant();
+        return admin.tenants().getTenantsAsync()
+                .thenCompose(tenants -> tenants.contains(tenant)
+                        ? ignoringConflict(admin.namespaces().createNamespaceAsync(namespace))
+                        : CompletableFuture.failedFuture(new IllegalStateException("tenant " + tenant + " does not exist yet")))
                 .thenCompose(v -> admin.namespaces().getRetentionAsync(namespace))
                 .thenCompose(retention -> retention != null && retention.getRetentionTimeInMinutes() == -1
                         ? CompletableFuture.completedFuture(null)
