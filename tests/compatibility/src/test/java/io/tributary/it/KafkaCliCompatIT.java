@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
@@ -21,35 +19,13 @@ import org.testng.annotations.Test;
  * kafka-consumer-groups), run as the scripts run them: their main classes from org.apache.kafka:kafka-tools in a
  * child JVM.
  */
-public class KafkaCliCompatIT {
+public class KafkaCliCompatIT extends CompatBrokerTest {
 
     private static final Duration BOUND = Duration.ofSeconds(120);
     private static final String TOPICS = "org.apache.kafka.tools.TopicCommand";
     private static final String PRODUCER = "org.apache.kafka.tools.ConsoleProducer";
     private static final String CONSUMER = "org.apache.kafka.tools.consumer.ConsoleConsumer";
     private static final String GROUPS = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
-
-    private final int kafkaPort = FreePorts.next();
-    private TributaryBroker broker;
-    private String bootstrap;
-    private Reference reference;
-
-    @BeforeClass
-    public void startBroker() throws Exception {
-        broker = CompatBroker.start(kafkaPort);
-        bootstrap = "localhost:" + kafkaPort;
-        reference = new Reference(bootstrap);
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void stopBroker() {
-        if (reference != null) {
-            reference.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     private ClientRun toolWithInput(String stdin, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(

@@ -9,37 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** kcat 1.7.1 (librdkafka 2.0.2): producer, simple consumer, balanced consumer (-G) and metadata (-L). */
-public class KcatCompatIT {
+public class KcatCompatIT extends CompatBrokerTest {
 
     private static final Duration BOUND = Duration.ofSeconds(120);
     private static final String FORMAT = "record %p %o %k %s\\n";
-
-    private final int kafkaPort = FreePorts.next();
-    private TributaryBroker broker;
-    private String bootstrap;
-    private Reference reference;
-
-    @BeforeClass
-    public void startBroker() throws Exception {
-        broker = CompatBroker.start(kafkaPort);
-        bootstrap = "localhost:" + kafkaPort;
-        reference = new Reference(bootstrap);
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void stopBroker() {
-        if (reference != null) {
-            reference.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     private ClientRun kcat(String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("kcat", "-b", bootstrap));

@@ -7,22 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
  * A client driven through a small program under clients/ that takes the same commands (version, produce, consume,
  * group, admin) and prints the same lines; see clients/confluent_kafka_client.py.
  */
-abstract class ScriptClientIT {
+abstract class ScriptClientIT extends CompatBrokerTest {
 
     static final Duration BOUND = Duration.ofSeconds(120);
-
-    private final int kafkaPort = FreePorts.next();
-    private TributaryBroker broker;
-    protected String bootstrap;
-    protected Reference reference;
 
     /** The command that runs the client program, before its arguments. */
     abstract List<String> program();
@@ -32,23 +25,6 @@ abstract class ScriptClientIT {
 
     /** A prefix for this client's topics and groups. */
     abstract String name();
-
-    @BeforeClass
-    public void startBroker() throws Exception {
-        broker = CompatBroker.start(kafkaPort);
-        bootstrap = "localhost:" + kafkaPort;
-        reference = new Reference(bootstrap);
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void stopBroker() {
-        if (reference != null) {
-            reference.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     ClientRun client(String... args) throws Exception {
         List<String> command = new ArrayList<>(program());

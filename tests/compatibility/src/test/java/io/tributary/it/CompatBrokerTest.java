@@ -1,0 +1,30 @@
+package io.tributary.it;
+
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+
+/** One broker per compatibility test class, with a reference Java client for writing and checking records. */
+abstract class CompatBrokerTest {
+
+    private final int kafkaPort = FreePorts.next();
+    private TributaryBroker broker;
+    protected String bootstrap;
+    protected Reference reference;
+
+    @BeforeClass
+    public void startBroker() throws Exception {
+        broker = CompatBroker.start(kafkaPort);
+        bootstrap = "localhost:" + kafkaPort;
+        reference = new Reference(bootstrap);
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void stopBroker() {
+        if (reference != null) {
+            reference.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
