@@ -43,12 +43,27 @@ public final class PulsarRecordReader {
     private static void readBatch(MessageMetadata metadata, ByteBuf data, long baseOffset, RecordVisitor visitor) {
         SingleMessageMetadata single = new SingleMessageMetadata();
         int count = metadata.getNumMessagesInBatch();
+        // One view over the whole payload, moved from value to value, when the payload is one memory
+        // region; the visitor may only use a value during its call.
+        ByteBuffer view = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), data.readableBytes()) : null;
+        int viewShift = view == null ? 0 : view.position() - data.readerIndex();
         for (int i = 0; i < count; i++) {
             int size = (int) data.readUnsignedInt();
             single.parseFrom(data, size);
             int payloadSize = single.getPayloadSize();
-            ByteBuffer value = single.hasNullValue() && single.isNullValue()
-                    ? null : data.nioBuffer(data.readerIndex(), payloadSize);
+            ByteBuffer value;
+            if (single.hasNullValue() && single.isNullValue()) {
+                value = null;
+            } else if (view != null) {
+                if (payloadSize < 0 || !data.isReadable(payloadSize)) {
+                    throw new IndexOutOfBoundsException("payload of " + payloadSize + " bytes, "
+                            + data.readableBytes() + " readable");
+                }
+                int start = data.readerIndex() + viewShift;
+                value = view.clear().position(start).limit(start + payloadSize);
+            } else {
+                value = data.nioBuffer(data.readerIndex(), payloadSize);
+            }
             data.skipBytes(payloadSize);
             if (single.hasCompactedOut() && single.isCompactedOut()) {
                 continue;
