@@ -19,7 +19,7 @@ import org.testng.annotations.Test;
  * kafka-consumer-groups), run as the scripts run them: their main classes from org.apache.kafka:kafka-tools in a
  * child JVM.
  */
-public class KafkaCliCompatIT extends CompatBrokerTest {
+public class KafkaCliCompatIT extends BrokerPerClass {
 
     private static final Duration BOUND = Duration.ofSeconds(120);
     private static final String TOPICS = "org.apache.kafka.tools.TopicCommand";

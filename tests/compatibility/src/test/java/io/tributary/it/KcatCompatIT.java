@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import org.testng.annotations.Test;
 
 /** kcat 1.7.1 (librdkafka 2.0.2): producer, simple consumer, balanced consumer (-G) and metadata (-L). */
-public class KcatCompatIT extends CompatBrokerTest {
+public class KcatCompatIT extends BrokerPerClass {
 
     private static final Duration BOUND = Duration.ofSeconds(120);
     private static final String FORMAT = "record %p %o %k %s\\n";

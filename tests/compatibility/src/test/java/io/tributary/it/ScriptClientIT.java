@@ -13,7 +13,7 @@ import org.testng.annotations.Test;
  * A client driven through a small program under clients/ that takes the same commands (version, produce, consume,
  * group, admin) and prints the same lines; see clients/confluent_kafka_client.py.
  */
-abstract class ScriptClientIT extends CompatBrokerTest {
+abstract class ScriptClientIT extends BrokerPerClass {
 
     static final Duration BOUND = Duration.ofSeconds(120);
 

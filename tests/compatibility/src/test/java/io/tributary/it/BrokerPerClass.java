@@ -4,7 +4,7 @@ import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 
 /** One broker per compatibility test class, with a reference Java client for writing and checking records. */
-abstract class CompatBrokerTest {
+abstract class BrokerPerClass {
 
     private final int kafkaPort = FreePorts.next();
     private TributaryBroker broker;
