@@ -84,12 +84,7 @@ public class KafkaCliCompatIT extends BrokerPerClass {
                 .collect(Collectors.joining());
         toolWithInput(input, PRODUCER, "--bootstrap-server", bootstrap, "--topic", topic,
                 "--reader-property", "parse.key=true", "--reader-property", "key.separator=:");
-        List<Rec> stored = reference.readAll(topic, Scenarios.PRODUCE_COUNT);
-        List<String> asReported = stored.stream()
-                .map(r -> "produced " + r.partition() + " " + r.offset() + " " + r.key()).toList();
-        Scenarios.checkProduced(asReported, stored, Scenarios.PRODUCE_COUNT);
-        assertEquals(stored.stream().map(Rec::key).sorted().toList(),
-                IntStream.range(0, Scenarios.PRODUCE_COUNT).mapToObj(i -> "k" + i).sorted().toList());
+        Scenarios.checkStoredWithoutReports(reference.readAll(topic, Scenarios.PRODUCE_COUNT), Scenarios.PRODUCE_COUNT);
     }
 
     @Test

@@ -37,12 +37,7 @@ public class KcatCompatIT extends BrokerPerClass {
                 .collect(Collectors.joining());
         kcat(input, "-P", "-t", topic, "-K:");
         // kcat prints no delivery reports: check what the broker stored.
-        List<Rec> stored = reference.readAll(topic, Scenarios.PRODUCE_COUNT);
-        List<String> asReported = stored.stream()
-                .map(r -> "produced " + r.partition() + " " + r.offset() + " " + r.key()).toList();
-        Scenarios.checkProduced(asReported, stored, Scenarios.PRODUCE_COUNT);
-        assertEquals(stored.stream().map(Rec::key).sorted().toList(),
-                IntStream.range(0, Scenarios.PRODUCE_COUNT).mapToObj(i -> "k" + i).sorted().toList());
+        Scenarios.checkStoredWithoutReports(reference.readAll(topic, Scenarios.PRODUCE_COUNT), Scenarios.PRODUCE_COUNT);
     }
 
     @Test

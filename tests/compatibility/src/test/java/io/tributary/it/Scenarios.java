@@ -44,6 +44,18 @@ final class Scenarios {
                 "dense offsets from 0 on partition " + p));
     }
 
+    /**
+     * For clients that print no delivery reports: the broker stored exactly k0..k(n-1) with values
+     * v0..v(n-1), at dense offsets.
+     */
+    static void checkStoredWithoutReports(List<Rec> stored, int count) {
+        List<String> asReported = stored.stream()
+                .map(r -> "produced " + r.partition() + " " + r.offset() + " " + r.key()).toList();
+        checkProduced(asReported, stored, count);
+        assertEquals(stored.stream().map(Rec::key).sorted().toList(),
+                java.util.stream.IntStream.range(0, count).mapToObj(i -> "k" + i).sorted().toList());
+    }
+
     /** The client read exactly what was written, each partition in offset order. */
     static void checkConsumed(List<Rec> written, List<Rec> read) {
         assertEquals(sorted(read), sorted(written));
