@@ -1,5 +1,6 @@
 package io.tributary.conversion;
 
+import com.scurrilous.circe.checksum.Crc32cIntChecksum;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.tributary.conversion.internal.BatchPayloadWriter;
@@ -8,7 +9,6 @@ import io.tributary.spi.storage.ProducerInfo;
 import io.tributary.spi.storage.RecordBatch;
 import org.apache.pulsar.common.api.proto.MessageMetadata;
 import org.apache.pulsar.common.protocol.Commands;
-import org.apache.pulsar.common.protocol.Commands.ChecksumType;
 
 /**
  * Builds the Pulsar entry ({@code [checksum][metadata size][MessageMetadata][payload]}) for a batch.
@@ -18,6 +18,9 @@ import org.apache.pulsar.common.protocol.Commands.ChecksumType;
 public final class EntryEncoder {
 
     private static final int PER_RECORD_OVERHEAD = 32;
+    private static final int CHECKSUM_POSITION = 2;
+    private static final int CHECKSUMMED_FROM = 6;
+    private static final int METADATA_SIZE_LENGTH = 4;
 
     private EntryEncoder() {
     }
@@ -33,7 +36,9 @@ public final class EntryEncoder {
         int count;
         if (format == EntryFormat.PASS_THROUGH) {
             metadata.addProperty().setKey(EntryProperties.FORMAT).setValue(batch.rawFormat());
-            payload = batch.raw().retainedDuplicate();
+            ByteBuf raw = batch.raw();
+            payload = PooledByteBufAllocator.DEFAULT.buffer(raw.readableBytes());
+            payload.writeBytes(raw, raw.readerIndex(), raw.readableBytes());
             count = batch.recordCount();
         } else {
             int estimate = batch.raw() == null ? 256 : batch.raw().readableBytes();
@@ -49,10 +54,29 @@ public final class EntryEncoder {
         }
         try {
             metadata.setNumMessagesInBatch(count).setUncompressedSize(payload.readableBytes());
-            return Commands.serializeMetadataAndPayload(ChecksumType.Crc32c, metadata, payload);
-        } finally {
+            return frame(metadata, payload);
+        } catch (RuntimeException e) {
             payload.release();
+            throw e;
         }
+    }
+
+    /**
+     * What {@code Commands.serializeMetadataAndPayload} writes, without copying the payload: a header
+     * buffer ({@code [magic][crc32c][metadata size][metadata]}) and the payload as a composite. The CRC
+     * covers the metadata size, the metadata and the payload. Takes ownership of {@code payload}.
+     */
+    private static ByteBuf frame(MessageMetadata metadata, ByteBuf payload) {
+        int metadataSize = metadata.getSerializedSize();
+        ByteBuf header = PooledByteBufAllocator.DEFAULT.buffer(CHECKSUMMED_FROM + METADATA_SIZE_LENGTH + metadataSize);
+        header.writeShort(Commands.magicCrc32c);
+        header.writeInt(0);
+        header.writeInt(metadataSize);
+        metadata.writeTo(header);
+        int checksum = Crc32cIntChecksum.computeChecksum(
+                header.slice(CHECKSUMMED_FROM, header.writerIndex() - CHECKSUMMED_FROM));
+        header.setInt(CHECKSUM_POSITION, Crc32cIntChecksum.resumeChecksum(checksum, payload));
+        return PooledByteBufAllocator.DEFAULT.compositeDirectBuffer(2).addComponents(true, header, payload);
     }
 
     private static void writeProducer(ProducerInfo producer, MessageMetadata metadata) {

@@ -6,6 +6,7 @@ import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
 
+import com.scurrilous.circe.checksum.Crc32cIntChecksum;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -15,6 +16,9 @@ import io.tributary.spi.storage.ProducerInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.pulsar.common.api.proto.MessageMetadata;
+import org.apache.pulsar.common.protocol.Commands;
+import org.apache.pulsar.common.protocol.Commands.ChecksumType;
 import org.testng.annotations.Test;
 
 public class EntryEncoderTest {
@@ -136,6 +140,29 @@ public class EntryEncoderTest {
                 new TestRecord(2, null, null, List.of()));
         assertThrows(IllegalArgumentException.class, () -> EntryEncoder.encode(
                 new MiscountedBatch(twoRecords, 3), EntryFormat.PULSAR, STAMP));
+    }
+    @Test
+    public void framesLikePulsarsOwnSerializerWithAValidChecksum() {
+        TestBatch batch = TestBatch.of(new TestRecord(5, "k".getBytes(UTF_8), BINARY, List.of()),
+                new TestRecord(6, null, "second".getBytes(UTF_8), List.of(new Header("h", BINARY))));
+        ByteBuf entry = EntryEncoder.encode(batch, EntryFormat.PULSAR, STAMP);
+        try {
+            assertTrue(Commands.hasChecksum(entry));
+            ByteBuf afterChecksum = entry.slice(6, entry.readableBytes() - 6);
+            assertEquals(Crc32cIntChecksum.computeChecksum(afterChecksum), entry.getInt(2));
+
+            MessageMetadata metadata = Commands.parseMessageMetadata(entry.duplicate());
+            ByteBuf payload = entry.slice(entry.readableBytes() - metadata.getUncompressedSize(),
+                    metadata.getUncompressedSize());
+            ByteBuf pulsars = Commands.serializeMetadataAndPayload(ChecksumType.Crc32c, metadata, payload);
+            try {
+                assertEquals(ByteBufUtil.getBytes(entry), ByteBufUtil.getBytes(pulsars));
+            } finally {
+                pulsars.release();
+            }
+        } finally {
+            entry.release();
+        }
     }
 
     static void assertHeaders(List<Header> actual, List<Header> expected) {
