@@ -44,8 +44,11 @@ final class StateTopic {
         String tenant = config.tenant();
         return admin.tenants().getTenantsAsync()
                 .thenCompose(tenants -> tenants.contains(tenant)
-                        ? ignoringConflict(admin.namespaces().createNamespaceAsync(namespace))
+                        ? admin.namespaces().getNamespacesAsync(tenant)
                         : CompletableFuture.failedFuture(new IllegalStateException("tenant " + tenant + " does not exist yet")))
+                .thenCompose(namespaces -> namespaces.contains(namespace)
+                        ? CompletableFuture.completedFuture(null)
+                        : ignoringConflict(admin.namespaces().createNamespaceAsync(namespace)))
                 .thenCompose(v -> admin.namespaces().getRetentionAsync(namespace))
                 .thenCompose(retention -> retention != null && retention.getRetentionTimeInMinutes() == -1
                         ? CompletableFuture.completedFuture(null)
@@ -54,8 +57,10 @@ final class StateTopic {
                 .thenCompose(threshold -> threshold != null && threshold > 0
                         ? CompletableFuture.completedFuture(null)
                         : admin.namespaces().setCompactionThresholdAsync(namespace, COMPACTION_THRESHOLD_BYTES))
-                .thenCompose(v -> ignoringConflict(admin.topics().createPartitionedTopicAsync(topic,
-                        config.partitions())))
+                .thenCompose(v -> admin.topics().getPartitionedTopicListAsync(namespace))
+                .thenCompose(topics -> topics.contains(topic)
+                        ? CompletableFuture.completedFuture(null)
+                        : ignoringConflict(admin.topics().createPartitionedTopicAsync(topic, config.partitions())))
                 .thenApplyAsync(v -> null, executor);
     }
 
