@@ -69,13 +69,18 @@ public final class EntryEncoder {
     private static ByteBuf frame(MessageMetadata metadata, ByteBuf payload) {
         int metadataSize = metadata.getSerializedSize();
         ByteBuf header = PooledByteBufAllocator.DEFAULT.buffer(CHECKSUMMED_FROM + METADATA_SIZE_LENGTH + metadataSize);
-        header.writeShort(Commands.magicCrc32c);
-        header.writeInt(0);
-        header.writeInt(metadataSize);
-        metadata.writeTo(header);
-        int checksum = Crc32cIntChecksum.computeChecksum(
-                header.slice(CHECKSUMMED_FROM, header.writerIndex() - CHECKSUMMED_FROM));
-        header.setInt(CHECKSUM_POSITION, Crc32cIntChecksum.resumeChecksum(checksum, payload));
+        try {
+            header.writeShort(Commands.magicCrc32c);
+            header.writeInt(0);
+            header.writeInt(metadataSize);
+            metadata.writeTo(header);
+            int checksum = Crc32cIntChecksum.computeChecksum(
+                    header.slice(CHECKSUMMED_FROM, header.writerIndex() - CHECKSUMMED_FROM));
+            header.setInt(CHECKSUM_POSITION, Crc32cIntChecksum.resumeChecksum(checksum, payload));
+        } catch (RuntimeException e) {
+            header.release();
+            throw e;
+        }
         return PooledByteBufAllocator.DEFAULT.compositeDirectBuffer(2).addComponents(true, header, payload);
     }
 

@@ -141,6 +141,7 @@ public class EntryEncoderTest {
         assertThrows(IllegalArgumentException.class, () -> EntryEncoder.encode(
                 new MiscountedBatch(twoRecords, 3), EntryFormat.PULSAR, STAMP));
     }
+
     @Test
     public void framesLikePulsarsOwnSerializerWithAValidChecksum() {
         TestBatch batch = TestBatch.of(new TestRecord(5, "k".getBytes(UTF_8), BINARY, List.of()),
