@@ -16,6 +16,7 @@ import org.apache.pulsar.broker.PulsarService;
 import org.apache.pulsar.broker.service.BrokerServiceException;
 import org.apache.pulsar.broker.service.Topic;
 import org.apache.pulsar.broker.service.persistent.PersistentTopic;
+import org.apache.pulsar.common.allocator.PulsarByteBufAllocator;
 
 /**
  * The partition logs of the topics this broker owns, each on its Pulsar topic's managed ledger. A log
@@ -27,12 +28,15 @@ public final class ManagedLedgerPartitionLogs implements PartitionLogs {
     private static final long CURSOR_IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final PulsarService pulsar;
+    private final RecentBatchBudget recentBatches;
     private final PartitionResolver resolver;
     private final Map<String, CompletableFuture<TopicPartitionLog>> logs = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> maintenance;
 
-    public ManagedLedgerPartitionLogs(PulsarService pulsar) {
+    /** @param recentBatches the memory for keeping recently appended batches in their protocol's bytes */
+    public ManagedLedgerPartitionLogs(PulsarService pulsar, RecentBatchBudget recentBatches) {
         this.pulsar = pulsar;
+        this.recentBatches = recentBatches;
         this.resolver = new PartitionResolver(pulsar);
         this.maintenance = pulsar.getExecutor().scheduleWithFixedDelay(this::maintain,
                 MAINTENANCE_PERIOD_SECONDS, MAINTENANCE_PERIOD_SECONDS, TimeUnit.SECONDS);
@@ -91,7 +95,8 @@ public final class ManagedLedgerPartitionLogs implements PartitionLogs {
                     if (!(pulsarTopic instanceof PersistentTopic persistent)) {
                         throw new TopicNotFoundException("not a persistent topic: " + resolved.pulsarName());
                     }
-                    return TopicPartitionLog.load(topic, partition, persistent);
+                    return TopicPartitionLog.load(topic, partition, persistent, recentBatches,
+                            PulsarByteBufAllocator.DEFAULT);
                 });
     }
 

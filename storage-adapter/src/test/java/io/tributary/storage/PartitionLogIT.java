@@ -50,7 +50,7 @@ public class PartitionLogIT {
     public void startBroker() throws Exception {
         broker = Broker.start(Files.createTempDirectory("partition-log-it"));
         lookup = new PulsarTopicLookup(broker.pulsar(), new ProtocolEndpoints(broker.pulsar().getLocalMetadataStore()));
-        logs = new ManagedLedgerPartitionLogs(broker.pulsar());
+        logs = new ManagedLedgerPartitionLogs(broker.pulsar(), new RecentBatchBudget(64L << 20));
         client = PulsarClient.builder().serviceUrl(broker.brokerServiceUrl()).build();
     }
 
@@ -80,6 +80,29 @@ public class PartitionLogIT {
     private static Throwable failure(CompletableFuture<?> future) {
         CompletionException e = expectThrows(CompletionException.class, future::join);
         return e.getCause();
+    }
+
+    @Test
+    public void recentBatchesComeBackInTheirProtocolBytesAndStorageStillDecodesThem() throws Exception {
+        PartitionLog log = newLog("recent");
+        get(log.append(TestBatch.of("a", "b"), EntryFormat.PULSAR));
+        get(log.append(TestBatch.of("c"), EntryFormat.PULSAR));
+
+        try (ReadResult recent = get(log.read(1, 1 << 20, "test-v1"))) {
+            assertEquals(recent.batches().size(), 2);
+            assertEquals(recent.batches().get(0).baseOffset(), 0);
+            assertEquals(recent.batches().get(0).rawFormat(), "test-v1");
+            assertEquals(recent.batches().get(0).raw().toString(UTF_8), "a|b");
+            assertEquals(recent.batches().get(1).baseOffset(), 2);
+            assertEquals(recent.batches().get(1).raw().toString(UTF_8), "c");
+            assertEquals(recent.logEndOffset(), 3);
+        }
+        for (ReadResult stored : List.of(get(log.read(1, 1 << 20)), get(log.read(1, 1 << 20, "other-v1")))) {
+            try (stored) {
+                assertEquals(stored.batches().get(0).rawFormat(), "pulsar");
+                assertEquals(ReadRecords.of(stored).stream().map(ReadRecords::value).toList(), List.of("a", "b", "c"));
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tributary.host;
 
+import io.netty.util.internal.PlatformDependent;
 import io.tributary.coordinator.GroupsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ public record HostConfig(
         Optional<ListenerSpec> adminAddress,
         int ioThreads,
         GroupsConfig groups,
+        long recentBatchesBytes,
         Properties brokerProperties) {
 
     public static final String PREFIX = "tributary.";
@@ -35,6 +37,9 @@ public record HostConfig(
     public static final String GROUPS_PARTITIONS = PREFIX + "groups.partitions";
     public static final String GROUPS_INITIAL_REBALANCE_DELAY_MS = PREFIX + "groups.initialRebalanceDelayMs";
     public static final String GROUPS_OFFSETS_RETENTION_MINUTES = PREFIX + "groups.offsetsRetentionMinutes";
+    public static final String RECENT_BATCHES_MB = PREFIX + "recentBatchesMb";
+    private static final String AUTO = "auto";
+    private static final long MB = 1024 * 1024;
 
     /** Every key the host reads, with its default and meaning, as documented in the README. */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -49,7 +54,8 @@ public record HostConfig(
             Map.entry(GROUPS_NAMESPACE, "public/__tributary"),
             Map.entry(GROUPS_PARTITIONS, "8"),
             Map.entry(GROUPS_INITIAL_REBALANCE_DELAY_MS, "3000"),
-            Map.entry(GROUPS_OFFSETS_RETENTION_MINUTES, "10080"));
+            Map.entry(GROUPS_OFFSETS_RETENTION_MINUTES, "10080"),
+            Map.entry(RECENT_BATCHES_MB, AUTO));
 
     public static HostConfig from(Properties broker) {
         Map<String, String> p = new HashMap<>(DEFAULTS);
@@ -72,6 +78,7 @@ public record HostConfig(
                 admin.isEmpty() ? Optional.empty() : Optional.of(ListenerSpec.parse(ADMIN_ADDRESS, "http://" + admin)),
                 (int) positive(p, IO_THREADS),
                 groups(p),
+                recentBatchesBytes(p),
                 broker);
     }
 
@@ -106,6 +113,14 @@ public record HostConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(GROUPS_NAMESPACE + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code auto}: an eighth of the JVM's direct memory limit. */
+    private static long recentBatchesBytes(Map<String, String> p) {
+        if (AUTO.equals(p.get(RECENT_BATCHES_MB))) {
+            return PlatformDependent.maxDirectMemory() / 8;
+        }
+        return positive(p, RECENT_BATCHES_MB, 0) * MB;
     }
 
     private static long positive(Map<String, String> p, String key) {

@@ -2,6 +2,7 @@ package io.tributary.kafka.fetch;
 
 import io.tributary.kafka.api.KafkaErrors;
 import io.tributary.kafka.records.FetchRecordsWriter;
+import io.tributary.kafka.records.KafkaRecordBatch;
 import io.tributary.spi.storage.PartitionLog;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.storage.ReadResult;
@@ -22,7 +23,7 @@ final class PartitionReader {
 
     CompletableFuture<PartitionRead> read(TopicName topic, PartitionFetch fetch) {
         return logs.open(topic, fetch.key().partition())
-                .thenCompose(log -> log.read(fetch.fetchOffset(), fetch.maxBytes())
+                .thenCompose(log -> log.read(fetch.fetchOffset(), fetch.maxBytes(), KafkaRecordBatch.RAW_FORMAT)
                         .thenApply(result -> toRead(fetch, log, result)))
                 .exceptionally(e -> failed(fetch, e));
     }

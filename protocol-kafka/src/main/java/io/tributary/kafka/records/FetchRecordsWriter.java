@@ -1,7 +1,6 @@
 package io.tributary.kafka.records;
 
 import io.netty.buffer.ByteBuf;
-import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.Header;
 import io.tributary.spi.storage.RecordVisitor;
 import io.tributary.spi.storage.StoredBatch;
@@ -18,9 +17,9 @@ import org.apache.kafka.common.utils.ByteUtils;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * Turns stored batches into the Kafka v2 batches of a fetch response. Batches stored as Kafka bytes
- * are copied with their base offset rewritten (the CRC does not cover it); every other batch is
- * rebuilt, uncompressed, from its records.
+ * Turns stored batches into the Kafka v2 batches of a fetch response. Batches read back as Kafka bytes
+ * (stored as such, or still held as appended) are copied with their base offset rewritten (the CRC does
+ * not cover it); every other batch is rebuilt, uncompressed, from its records.
  */
 public final class FetchRecordsWriter {
 
@@ -96,7 +95,7 @@ public final class FetchRecordsWriter {
     }
 
     private static boolean isKafkaBytes(StoredBatch batch) {
-        if (batch.format() != EntryFormat.PASS_THROUGH || !KafkaRecordBatch.RAW_FORMAT.equals(batch.rawFormat())) {
+        if (!KafkaRecordBatch.RAW_FORMAT.equals(batch.rawFormat())) {
             return false;
         }
         ByteBuf raw = batch.raw();

@@ -3,8 +3,10 @@ package io.tributary.kafka.records;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNull;
+import static org.testng.Assert.assertTrue;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.Header;
 import io.tributary.spi.storage.RecordVisitor;
@@ -185,6 +187,69 @@ public class FetchRecordsWriterTest {
         assertEquals(array(FetchRecordsWriter.write(three, all.length - 1).buffer()), one);
         assertEquals(array(FetchRecordsWriter.write(three, 1).buffer()), one);
         assertEquals(FetchRecordsWriter.write(List.of(), 100).sizeInBytes(), 0);
+    }
+
+    @Test
+    public void copiesKafkaBytesWithTheirBaseOffsetWhicheverWayTheBatchIsStored() {
+        MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(256), RecordBatch.MAGIC_VALUE_V2,
+                Compression.gzip().build(), TimestampType.CREATE_TIME, 0L);
+        builder.append(1_700_000_000_000L, bytes("k"), bytes("compressed"));
+        builder.append(1_700_000_000_001L, null, bytes("second"));
+        ByteBuf raw = Unpooled.wrappedBuffer(builder.build().buffer());
+        List<Rec> rebuilt = mixed(42);
+
+        MemoryRecords records = FetchRecordsWriter.write(List.of(kafkaBytes(40, 2, raw, EntryFormat.PULSAR),
+                stored(42, rebuilt, null, false)), 1 << 20);
+
+        List<MutableRecordBatch> batches = new ArrayList<>();
+        records.batches().forEach(batches::add);
+        assertEquals(batches.size(), 2);
+        MutableRecordBatch copied = batches.get(0);
+        copied.ensureValid();
+        assertTrue(copied.isCompressed());
+        assertEquals(copied.baseOffset(), 40);
+        List<String> values = new ArrayList<>();
+        for (Record record : copied) {
+            values.add(record.offset() + ":" + StandardCharsets.UTF_8.decode(record.value()));
+        }
+        assertEquals(values, List.of("40:compressed", "41:second"));
+        assertEquals(raw.getLong(raw.readerIndex()), 0L, "the held bytes are not changed");
+        assertEquals(batches.get(1).baseOffset(), 42);
+        assertEquals(batches.get(1).lastOffset(), rebuilt.get(rebuilt.size() - 1).offset());
+    }
+
+    private static StoredBatch kafkaBytes(long baseOffset, int count, ByteBuf raw, EntryFormat format) {
+        return new StoredBatch() {
+            @Override
+            public long baseOffset() {
+                return baseOffset;
+            }
+
+            @Override
+            public int recordCount() {
+                return count;
+            }
+
+            @Override
+            public EntryFormat format() {
+                return format;
+            }
+
+            @Override
+            public ByteBuf raw() {
+                return raw.duplicate();
+            }
+
+            @Override
+            public String rawFormat() {
+                return KafkaRecordBatch.RAW_FORMAT;
+            }
+
+            @Override
+            public void forEachRecord(RecordVisitor visitor) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     @Test(expectedExceptions = IllegalArgumentException.class)

@@ -1,6 +1,7 @@
 package io.tributary.storage.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.tributary.conversion.EntryEncoder;
 import io.tributary.conversion.EntryInfo;
 import io.tributary.conversion.EntryStamp;
@@ -13,6 +14,8 @@ import io.tributary.spi.storage.ProducerInfo;
 import io.tributary.spi.storage.ReadResult;
 import io.tributary.spi.storage.RecordBatch;
 import io.tributary.spi.topic.TopicName;
+import io.tributary.storage.RecentBatchBudget;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.Position;
@@ -38,11 +41,12 @@ public final class TopicPartitionLog implements PartitionLog {
     private final LogEnd end;
     private final LogStart start;
     private final ProducerStateTable producers;
+    private final RecentBatches recent;
     private long nextSequenceId;
     private volatile Throwable failure;
 
     private TopicPartitionLog(TopicName topic, int partition, PersistentTopic pulsarTopic, EntryLocator locator,
-                              ReadCursors cursors, LogRecovery.Recovered recovered) {
+                              ReadCursors cursors, LogRecovery.Recovered recovered, RecentBatches recent) {
         this.topic = topic;
         this.partition = partition;
         this.pulsarTopic = pulsarTopic;
@@ -53,16 +57,18 @@ public final class TopicPartitionLog implements PartitionLog {
         this.end = new LogEnd(ledger, recovered.logEndOffset(), recovered.lastPosition());
         this.start = new LogStart(ledger, locator, recovered.logStartOffset());
         this.producers = recovered.producers();
+        this.recent = recent;
         this.nextSequenceId = recovered.logEndOffset();
     }
 
-    public static CompletableFuture<TopicPartitionLog> load(TopicName topic, int partition, PersistentTopic pulsarTopic) {
+    public static CompletableFuture<TopicPartitionLog> load(TopicName topic, int partition, PersistentTopic pulsarTopic,
+                                                            RecentBatchBudget budget, ByteBufAllocator allocator) {
         ManagedLedger ledger = pulsarTopic.getManagedLedger();
         EntryLocator locator = new EntryLocator(ledger);
         ReadCursors cursors = new ReadCursors(ledger);
         return new LogRecovery(ledger, locator, cursors).recover()
                 .thenApply(recovered -> new TopicPartitionLog(topic, partition, pulsarTopic, locator, cursors,
-                        recovered));
+                        recovered, new RecentBatches(budget, allocator)));
     }
 
     @Override
@@ -90,15 +96,18 @@ public final class TopicPartitionLog implements PartitionLog {
             return CompletableFuture.failedFuture(new IllegalArgumentException("empty batch"));
         }
         CompletableFuture<AppendResult> result = new CompletableFuture<>();
+        ByteBuf kept = recent.copyOf(batch);
+        boolean published = false;
+        ByteBuf entry = null;
         synchronized (this) {
-            if (failure != null) {
-                return CompletableFuture.failedFuture(new NotOwnerException("partition log of " + topic
-                        + "-" + partition + " is reloading after " + failure));
-            }
-            long sequenceId = nextSequenceId;
-            ByteBuf entry = EntryEncoder.encode(batch, format,
-                    new EntryStamp(PRODUCER_NAME, sequenceId, System.currentTimeMillis()));
             try {
+                if (failure != null) {
+                    return CompletableFuture.failedFuture(new NotOwnerException("partition log of " + topic
+                            + "-" + partition + " is reloading after " + failure));
+                }
+                long sequenceId = nextSequenceId;
+                entry = EntryEncoder.encode(batch, format,
+                        new EntryStamp(PRODUCER_NAME, sequenceId, System.currentTimeMillis()));
                 ProducerInfo producer = batch.producer();
                 if (producer != null && producer.idempotent()) {
                     CompletableFuture<AppendResult> original = producers.checkAndRecord(producer, count, result);
@@ -109,11 +118,17 @@ public final class TopicPartitionLog implements PartitionLog {
                 }
                 nextSequenceId += count;
                 pulsarTopic.publishMessage(entry, new AppendContext(count, PRODUCER_NAME, sequenceId,
-                        new Appended(batch, format, count, result)));
+                        new Appended(batch, format, count, kept, result)));
+                published = true;
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             } finally {
-                entry.release();
+                if (entry != null) {
+                    entry.release();
+                }
+                if (!published) {
+                    release(kept);
+                }
             }
         }
         return result;
@@ -121,6 +136,11 @@ public final class TopicPartitionLog implements PartitionLog {
 
     @Override
     public CompletableFuture<ReadResult> read(long fromOffset, int maxBytes) {
+        return read(fromOffset, maxBytes, null);
+    }
+
+    @Override
+    public CompletableFuture<ReadResult> read(long fromOffset, int maxBytes, String rawFormat) {
         long logStart = start.offset();
         if (fromOffset < logStart) {
             return CompletableFuture.failedFuture(new OffsetOutOfRangeException("offset " + fromOffset
@@ -133,10 +153,16 @@ public final class TopicPartitionLog implements PartitionLog {
                         + " of " + topic + "-" + partition);
             }
             if (fromOffset == logEnd) {
-                return CompletableFuture.completedFuture(new BatchesRead(java.util.List.of(), logStart, logEnd));
+                return CompletableFuture.completedFuture(BatchesRead.decoded(List.of(), logStart, logEnd));
+            }
+            if (rawFormat != null) {
+                List<RecentBatch> kept = recent.read(fromOffset, logEnd, maxBytes, rawFormat);
+                if (!kept.isEmpty()) {
+                    return CompletableFuture.completedFuture(BatchesRead.recent(kept, logStart, logEnd));
+                }
             }
             return reader.read(fromOffset, maxBytes).thenApply(batches ->
-                    new BatchesRead(batches, start.offset(), end.offset()));
+                    BatchesRead.decoded(batches, start.offset(), end.offset()));
         });
     }
 
@@ -178,20 +204,29 @@ public final class TopicPartitionLog implements PartitionLog {
     }
 
     public void close() {
+        recent.close();
         cursors.closeAll();
         end.failWaiters(new NotOwnerException("partition log of " + topic + "-" + partition + " was closed"));
+    }
+
+    private static void release(ByteBuf kept) {
+        if (kept != null) {
+            kept.release();
+        }
     }
 
     private final class Appended implements AppendContext.Callback {
         private final RecordBatch batch;
         private final EntryFormat format;
         private final int count;
+        private final ByteBuf kept;
         private final CompletableFuture<AppendResult> result;
 
-        Appended(RecordBatch batch, EntryFormat format, int count, CompletableFuture<AppendResult> result) {
+        Appended(RecordBatch batch, EntryFormat format, int count, ByteBuf kept, CompletableFuture<AppendResult> result) {
             this.batch = batch;
             this.format = format;
             this.count = count;
+            this.kept = kept;
             this.result = result;
         }
 
@@ -201,12 +236,16 @@ public final class TopicPartitionLog implements PartitionLog {
             locator.remember(new EntryLocator.Located(position, new EntryInfo(lastOffset, brokerTimestamp, count,
                     format, format == EntryFormat.PASS_THROUGH ? batch.rawFormat() : null, ProducerInfo.NONE,
                     brokerTimestamp)));
+            if (kept != null) {
+                recent.add(baseOffset, count, format, batch.rawFormat(), kept);
+            }
             end.advance(lastOffset + 1, position);
             result.complete(new AppendResult(baseOffset, brokerTimestamp, start.offset(), false));
         }
 
         @Override
         public void failed(Exception cause) {
+            release(kept);
             failure = cause;
             result.completeExceptionally(cause instanceof BrokerServiceException.NotAllowedException
                     ? new IllegalArgumentException(cause.getMessage())

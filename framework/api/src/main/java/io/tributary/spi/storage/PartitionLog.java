@@ -28,6 +28,16 @@ public interface PartitionLog {
      */
     CompletableFuture<ReadResult> read(long fromOffset, int maxBytes);
 
+    /**
+     * Like {@link #read(long, int)}, for a reader that understands the protocol bytes named
+     * {@code rawFormat}: batches the log still holds in memory as they were appended in that format
+     * come back as those bytes ({@link StoredBatch#raw()}), so the reader needs no conversion. A log that
+     * keeps no recent batches reads as {@link #read(long, int)} does.
+     */
+    default CompletableFuture<ReadResult> read(long fromOffset, int maxBytes, String rawFormat) {
+        return read(fromOffset, maxBytes);
+    }
+
     /** Offset of the first record still in the log. */
     long logStartOffset();
 

@@ -11,14 +11,18 @@ public interface StoredBatch {
 
     EntryFormat format();
 
-    /** For {@link EntryFormat#PASS_THROUGH}: the bytes as appended, and {@link #rawFormat()} names them. */
+    /**
+     * The batch's bytes, named by {@link #rawFormat()}: a protocol's bytes as appended (always for
+     * {@link EntryFormat#PASS_THROUGH}, and for recently appended batches when the reader asked for
+     * that format), otherwise the Pulsar message ({@code pulsar}).
+     */
     ByteBuf raw();
 
     String rawFormat();
 
     /**
-     * Visits the records with their log offsets. For {@link EntryFormat#PASS_THROUGH} batches only the
-     * protocol that wrote them can decode {@link #raw()}; they throw {@link UnsupportedOperationException}.
+     * Visits the records with their log offsets. Batches whose {@link #raw()} holds a protocol's bytes
+     * can only be decoded by that protocol; they throw {@link UnsupportedOperationException}.
      */
     void forEachRecord(RecordVisitor visitor);
 }

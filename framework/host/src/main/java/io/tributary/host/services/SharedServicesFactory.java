@@ -7,6 +7,7 @@ import io.tributary.lookup.ProtocolEndpoints;
 import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.BrokerInfo;
 import io.tributary.storage.ManagedLedgerPartitionLogs;
+import io.tributary.storage.RecentBatchBudget;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.broker.PulsarService;
 import org.slf4j.Logger;
@@ -31,8 +32,9 @@ public final class SharedServicesFactory implements AutoCloseable {
         BrokerInfo broker = new BrokerInfo(pulsar.getConfiguration().getClusterName(), brokerId,
                 pulsar.getAdvertisedAddress());
         endpoints = new ProtocolEndpoints(pulsar.getLocalMetadataStore());
-        logs = new ManagedLedgerPartitionLogs(pulsar);
-        groups = PulsarGroupsRuntime.start(pulsar, HostConfig.from(pulsar.getConfiguration().getProperties()).groups());
+        HostConfig config = HostConfig.from(pulsar.getConfiguration().getProperties());
+        logs = new ManagedLedgerPartitionLogs(pulsar, new RecentBatchBudget(config.recentBatchesBytes()));
+        groups = PulsarGroupsRuntime.start(pulsar, config.groups());
         EndpointDirectory directory = (protocol, list) -> endpoints.publish(brokerId, protocol, list);
         return new SharedServices(broker, new PulsarTopicLookup(pulsar, endpoints), logs,
                 new MetadataProducerIds(pulsar.getLocalMetadataStore()), groups.coordinator(), directory);
