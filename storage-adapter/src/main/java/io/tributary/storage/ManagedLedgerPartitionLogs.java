@@ -6,6 +6,7 @@ import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.storage.internal.PartitionResolver;
+import io.tributary.storage.internal.RecentBatchBudget;
 import io.tributary.storage.internal.TopicPartitionLog;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,10 +34,10 @@ public final class ManagedLedgerPartitionLogs implements PartitionLogs {
     private final Map<String, CompletableFuture<TopicPartitionLog>> logs = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> maintenance;
 
-    /** @param recentBatches the memory for keeping recently appended batches in their protocol's bytes */
-    public ManagedLedgerPartitionLogs(PulsarService pulsar, RecentBatchBudget recentBatches) {
+    /** @param recentBatchesBytes the memory for keeping recently appended batches in their protocol's bytes */
+    public ManagedLedgerPartitionLogs(PulsarService pulsar, long recentBatchesBytes) {
         this.pulsar = pulsar;
-        this.recentBatches = recentBatches;
+        this.recentBatches = new RecentBatchBudget(recentBatchesBytes);
         this.resolver = new PartitionResolver(pulsar);
         this.maintenance = pulsar.getExecutor().scheduleWithFixedDelay(this::maintain,
                 MAINTENANCE_PERIOD_SECONDS, MAINTENANCE_PERIOD_SECONDS, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
+import io.netty.util.internal.PlatformDependent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,18 @@ public class HostConfigTest {
         broker.setProperty("tributary.adminAddress", "");
 
         assertEquals(HostConfig.from(broker).adminAddress(), Optional.empty());
+    }
+
+    @Test
+    public void recentBatchMemoryIsAnEighthOfDirectMemoryUnlessSet() {
+        assertEquals(HostConfig.from(new Properties()).recentBatchesBytes(), PlatformDependent.maxDirectMemory() / 8);
+        Properties broker = new Properties();
+        broker.setProperty("tributary.recentBatchesMb", "0");
+        assertEquals(HostConfig.from(broker).recentBatchesBytes(), 0);
+        broker.setProperty("tributary.recentBatchesMb", "300");
+        assertEquals(HostConfig.from(broker).recentBatchesBytes(), 300L << 20);
+        assertEquals(failure("tributary.recentBatchesMb", "-5"),
+                "tributary.recentBatchesMb must not be negative, not '-5'");
     }
 
     @Test

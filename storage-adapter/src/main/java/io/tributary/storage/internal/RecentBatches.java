@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.RecordBatch;
-import io.tributary.storage.RecentBatchBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.TreeMap;
  * that readers of that protocol are served without storage reads or conversion. What is kept is bounded
  * by a {@link RecentBatchBudget} shared by all logs; the log drops everything when it closes.
  */
-final class RecentBatches implements RecentBatchBudget.Holder<RecentBatch> {
+final class RecentBatches {
 
     private final RecentBatchBudget budget;
     private final ByteBufAllocator allocator;
@@ -53,7 +52,7 @@ final class RecentBatches implements RecentBatchBudget.Holder<RecentBatch> {
                 budget.released(replaced.sizeInBytes());
             }
         }
-        budget.added(this, batch, batch.sizeInBytes());
+        budget.added(this, batch);
     }
 
     /**
@@ -79,8 +78,7 @@ final class RecentBatches implements RecentBatchBudget.Holder<RecentBatch> {
     }
 
     /** Drops one batch the budget no longer has room for; false when it was already gone. */
-    @Override
-    public synchronized boolean evict(RecentBatch batch) {
+    synchronized boolean evict(RecentBatch batch) {
         if (!byBaseOffset.remove(batch.baseOffset(), batch)) {
             return false;
         }

@@ -14,7 +14,6 @@ import io.tributary.spi.storage.ProducerInfo;
 import io.tributary.spi.storage.ReadResult;
 import io.tributary.spi.storage.RecordBatch;
 import io.tributary.spi.topic.TopicName;
-import io.tributary.storage.RecentBatchBudget;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.bookkeeper.mledger.ManagedLedger;

@@ -12,7 +12,6 @@ import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.ProducerInfo;
 import io.tributary.spi.storage.RecordBatch;
 import io.tributary.spi.storage.RecordVisitor;
-import io.tributary.storage.RecentBatchBudget;
 import java.util.ArrayList;
 import java.util.List;
 import org.testng.annotations.BeforeMethod;

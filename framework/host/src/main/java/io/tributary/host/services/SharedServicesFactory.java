@@ -7,7 +7,6 @@ import io.tributary.lookup.ProtocolEndpoints;
 import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.BrokerInfo;
 import io.tributary.storage.ManagedLedgerPartitionLogs;
-import io.tributary.storage.RecentBatchBudget;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.broker.PulsarService;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ public final class SharedServicesFactory implements AutoCloseable {
                 pulsar.getAdvertisedAddress());
         endpoints = new ProtocolEndpoints(pulsar.getLocalMetadataStore());
         HostConfig config = HostConfig.from(pulsar.getConfiguration().getProperties());
-        logs = new ManagedLedgerPartitionLogs(pulsar, new RecentBatchBudget(config.recentBatchesBytes()));
+        logs = new ManagedLedgerPartitionLogs(pulsar, config.recentBatchesBytes());
         groups = PulsarGroupsRuntime.start(pulsar, config.groups());
         EndpointDirectory directory = (protocol, list) -> endpoints.publish(brokerId, protocol, list);
         return new SharedServices(broker, new PulsarTopicLookup(pulsar, endpoints), logs,

@@ -1,4 +1,4 @@
-package io.tributary.storage;
+package io.tributary.storage.internal;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,12 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RecentBatchBudget {
 
-    /** What evicting a batch needs: the log that holds it, which frees it if it still does. */
-    public interface Holder<B> {
-        boolean evict(B batch);
-    }
-
-    private record Kept(Holder<Object> holder, Object batch, int bytes) {
+    private record Kept(RecentBatches holder, RecentBatch batch) {
     }
 
     private final long maxBytes;
@@ -30,37 +25,32 @@ public final class RecentBatchBudget {
         this.maxBytes = maxBytes;
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
-    public long usedBytes() {
+    long usedBytes() {
         return used.get();
     }
 
     /** Whether a batch of this size may be kept at all; one batch takes at most an eighth of the budget. */
-    public boolean admits(int bytes) {
+    boolean admits(int bytes) {
         return maxBytes > 0 && bytes <= maxBytes / 8;
     }
 
-    /** Accounts for a batch a holder now keeps, evicting the oldest batches while over budget. */
-    @SuppressWarnings("unchecked")
-    public <B> void added(Holder<B> holder, B batch, int bytes) {
-        oldestFirst.add(new Kept((Holder<Object>) holder, batch, bytes));
-        used.addAndGet(bytes);
+    /** Accounts for a batch a log now keeps, evicting the oldest batches while over budget. */
+    void added(RecentBatches holder, RecentBatch batch) {
+        oldestFirst.add(new Kept(holder, batch));
+        used.addAndGet(batch.sizeInBytes());
         while (used.get() > maxBytes) {
             Kept oldest = oldestFirst.poll();
             if (oldest == null) {
                 return;
             }
             if (oldest.holder.evict(oldest.batch)) {
-                used.addAndGet(-oldest.bytes);
+                used.addAndGet(-oldest.batch.sizeInBytes());
             }
         }
     }
 
-    /** Accounts for batches a holder dropped by itself. */
-    public void released(long bytes) {
+    /** Accounts for batches a log dropped by itself. */
+    void released(long bytes) {
         used.addAndGet(-bytes);
     }
 }
