@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.Header;
-import io.tributary.spi.storage.RecordVisitor;
 import io.tributary.spi.storage.StoredBatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -57,48 +56,19 @@ public class FetchRecordsWriterTest {
     }
 
     private static StoredBatch stored(long baseOffset, List<Rec> records, ByteBuf raw, boolean direct) {
-        return new StoredBatch() {
-            @Override
-            public long baseOffset() {
-                return baseOffset;
-            }
-
-            @Override
-            public int recordCount() {
-                return records.size();
-            }
-
-            @Override
-            public EntryFormat format() {
-                return EntryFormat.PULSAR;
-            }
-
-            @Override
-            public ByteBuf raw() {
-                return raw;
-            }
-
-            @Override
-            public String rawFormat() {
-                return null;
-            }
-
-            @Override
-            public void forEachRecord(RecordVisitor visitor) {
-                for (Rec r : records) {
-                    ByteBuffer key = direct ? direct(r.key()) : r.key() == null ? null : ByteBuffer.wrap(r.key());
-                    ByteBuffer value = direct ? direct(r.value())
-                            : r.value() == null ? null : ByteBuffer.wrap(r.value());
-                    visitor.record(r.offset(), r.timestamp(), key, value, r.headers());
-                    if (key != null) {
-                        assertEquals(key.remaining(), r.key().length, "key position moved");
-                    }
-                    if (value != null) {
-                        assertEquals(value.remaining(), r.value().length, "value position moved");
-                    }
+        return new StoredBatchStub(baseOffset, records.size(), EntryFormat.PULSAR, raw, null, visitor -> {
+            for (Rec r : records) {
+                ByteBuffer key = direct ? direct(r.key()) : r.key() == null ? null : ByteBuffer.wrap(r.key());
+                ByteBuffer value = direct ? direct(r.value()) : r.value() == null ? null : ByteBuffer.wrap(r.value());
+                visitor.record(r.offset(), r.timestamp(), key, value, r.headers());
+                if (key != null) {
+                    assertEquals(key.remaining(), r.key().length, "key position moved");
+                }
+                if (value != null) {
+                    assertEquals(value.remaining(), r.value().length, "value position moved");
                 }
             }
-        };
+        });
     }
 
     /** What kafka-clients' MemoryRecordsBuilder writes for the same records, from heap buffers. */
@@ -198,7 +168,7 @@ public class FetchRecordsWriterTest {
         ByteBuf raw = Unpooled.wrappedBuffer(builder.build().buffer());
         List<Rec> rebuilt = mixed(42);
 
-        MemoryRecords records = FetchRecordsWriter.write(List.of(kafkaBytes(40, 2, raw, EntryFormat.PULSAR),
+        MemoryRecords records = FetchRecordsWriter.write(List.of(StoredBatchStub.kafkaBytes(40, 2, EntryFormat.PULSAR, raw),
                 stored(42, rebuilt, null, false)), 1 << 20);
 
         List<MutableRecordBatch> batches = new ArrayList<>();
@@ -216,40 +186,6 @@ public class FetchRecordsWriterTest {
         assertEquals(raw.getLong(raw.readerIndex()), 0L, "the held bytes are not changed");
         assertEquals(batches.get(1).baseOffset(), 42);
         assertEquals(batches.get(1).lastOffset(), rebuilt.get(rebuilt.size() - 1).offset());
-    }
-
-    private static StoredBatch kafkaBytes(long baseOffset, int count, ByteBuf raw, EntryFormat format) {
-        return new StoredBatch() {
-            @Override
-            public long baseOffset() {
-                return baseOffset;
-            }
-
-            @Override
-            public int recordCount() {
-                return count;
-            }
-
-            @Override
-            public EntryFormat format() {
-                return format;
-            }
-
-            @Override
-            public ByteBuf raw() {
-                return raw.duplicate();
-            }
-
-            @Override
-            public String rawFormat() {
-                return KafkaRecordBatch.RAW_FORMAT;
-            }
-
-            @Override
-            public void forEachRecord(RecordVisitor visitor) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     @Test(expectedExceptions = IllegalArgumentException.class)

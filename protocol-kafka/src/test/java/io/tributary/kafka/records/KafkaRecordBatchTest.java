@@ -6,7 +6,6 @@ import static org.testng.Assert.assertTrue;
 import io.tributary.kafka.KafkaFixture;
 import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.Header;
-import io.tributary.spi.storage.RecordVisitor;
 import io.tributary.spi.storage.StoredBatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,38 +71,10 @@ public class KafkaRecordBatchTest {
     }
 
     private static StoredBatch stored(KafkaRecordBatch produced, EntryFormat format, long baseOffset) {
-        return new StoredBatch() {
-            @Override
-            public long baseOffset() {
-                return baseOffset;
-            }
-
-            @Override
-            public int recordCount() {
-                return produced.recordCount();
-            }
-
-            @Override
-            public EntryFormat format() {
-                return format;
-            }
-
-            @Override
-            public io.netty.buffer.ByteBuf raw() {
-                return format == EntryFormat.PASS_THROUGH ? produced.raw() : null;
-            }
-
-            @Override
-            public String rawFormat() {
-                return produced.rawFormat();
-            }
-
-            @Override
-            public void forEachRecord(RecordVisitor visitor) {
-                produced.forEachRecord((offset, ts, key, value, headers) -> visitor.record(baseOffset + offset, ts, key,
-                        value, List.of(new Header("h", ByteBuffer.allocate(1).array()))));
-            }
-        };
+        return new StoredBatchStub(baseOffset, produced.recordCount(), format,
+                format == EntryFormat.PASS_THROUGH ? produced.raw() : null, produced.rawFormat(),
+                visitor -> produced.forEachRecord((offset, ts, key, value, headers) -> visitor.record(
+                        baseOffset + offset, ts, key, value, List.of(new Header("h", ByteBuffer.allocate(1).array())))));
     }
 
     @Test
