@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.apache.pulsar.client.api.CompressionType;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -162,6 +163,34 @@ public class PartitionLogIT {
         assertEquals(values.size(), 21);
         assertEquals(values.get(0), "v0");
         assertEquals(values.get(20), "last");
+    }
+
+    @Test
+    public void readsAheadOfASequentialReaderWhateverItsNextBudgetOrOffset() throws Exception {
+        PartitionLog log = newLog("read-ahead");
+        for (int i = 0; i < 39; i++) {
+            log.append(TestBatch.of("v" + (2 * i), "v" + (2 * i + 1)), EntryFormat.PULSAR);
+        }
+        get(log.append(TestBatch.of("v78", "v79"), EntryFormat.PULSAR));
+        int[] budgets = {300, 1, 5000, 150, 2000};
+        List<Long> offsets = new ArrayList<>();
+        long next = 0;
+        for (int read = 0; next < log.logEndOffset(); read++) {
+            if (read == 6) {
+                next -= 4;
+                offsets.subList(offsets.size() - 4, offsets.size()).clear();
+            }
+            try (ReadResult result = get(log.read(next, budgets[read % budgets.length]))) {
+                List<ReadRecords> records = ReadRecords.of(result);
+                assertFalse(records.isEmpty(), "read " + read + " from " + next);
+                for (ReadRecords r : records) {
+                    assertEquals(r.value(), "v" + r.offset());
+                    offsets.add(r.offset());
+                }
+                next = records.get(records.size() - 1).offset() + 1;
+            }
+        }
+        assertEquals(offsets, LongStream.range(0, 80).boxed().toList());
     }
 
     @Test

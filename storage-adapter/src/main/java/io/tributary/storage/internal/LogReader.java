@@ -15,11 +15,14 @@ import org.apache.bookkeeper.mledger.ManagedLedgerException;
 /**
  * Reads whole entries from an offset: through the cached cursor that stopped there, or a new cursor
  * placed by the locator. Entries beyond the byte budget are handed back to the cursor by seeking it
- * back, so the next sequential read continues exactly there.
+ * back, so the next sequential read continues exactly there. A read with more entries behind it starts
+ * reading those at once, so that a reader catching up finds its next entries already on their way from
+ * the bookie while it handles the current ones.
  */
 final class LogReader {
 
     private static final int MAX_ENTRIES_PER_READ = 500;
+    private static final int MAX_READ_AHEAD_BYTES = 4 * 1024 * 1024;
 
     private final ManagedLedger ledger;
     private final EntryLocator locator;
@@ -32,26 +35,48 @@ final class LogReader {
     }
 
     CompletableFuture<List<DecodedBatch>> read(long fromOffset, int maxBytes) {
-        ManagedCursor cached = cursors.take(fromOffset);
-        CompletableFuture<ManagedCursor> cursor = cached != null
-                ? CompletableFuture.completedFuture(cached)
-                : locator.find(fromOffset).thenApply(found -> {
-                    try {
-                        return cursors.open(found.orElseThrow(() ->
-                                new OffsetOutOfRangeException("no entry holds offset " + fromOffset)).position());
-                    } catch (ManagedLedgerException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-        return cursor.thenCompose(c -> LedgerReads.entries(c, MAX_ENTRIES_PER_READ, Math.max(1, maxBytes),
-                        ledger.getLastConfirmedEntry())
-                .handle((entries, failure) -> {
-                    if (failure != null) {
-                        cursors.delete(c);
-                        throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-                    }
-                    return select(c, entries, fromOffset, maxBytes);
-                }));
+        ReadCursors.Parked parked = cursors.take(fromOffset);
+        if (parked == null) {
+            return fresh(fromOffset, maxBytes);
+        }
+        if (parked.ahead() == null) {
+            return select(parked.cursor(), entries(parked.cursor(), maxBytes), fromOffset, maxBytes);
+        }
+        return parked.ahead().handle((entries, failure) -> {
+            if (failure == null) {
+                return select(parked.cursor(), CompletableFuture.completedFuture(entries), fromOffset, maxBytes);
+            }
+            cursors.delete(parked.cursor());
+            return fresh(fromOffset, maxBytes);
+        }).thenCompose(read -> read);
+    }
+
+    private CompletableFuture<List<DecodedBatch>> fresh(long fromOffset, int maxBytes) {
+        return locator.find(fromOffset).thenCompose(found -> {
+            ManagedCursor cursor;
+            try {
+                cursor = cursors.open(found.orElseThrow(() ->
+                        new OffsetOutOfRangeException("no entry holds offset " + fromOffset)).position());
+            } catch (ManagedLedgerException e) {
+                throw new IllegalStateException(e);
+            }
+            return select(cursor, entries(cursor, maxBytes), fromOffset, maxBytes);
+        });
+    }
+
+    private CompletableFuture<List<Entry>> entries(ManagedCursor cursor, int maxBytes) {
+        return LedgerReads.entries(cursor, MAX_ENTRIES_PER_READ, Math.max(1, maxBytes), ledger.getLastConfirmedEntry());
+    }
+
+    private CompletableFuture<List<DecodedBatch>> select(ManagedCursor cursor, CompletableFuture<List<Entry>> read,
+                                                         long fromOffset, int maxBytes) {
+        return read.handle((entries, failure) -> {
+            if (failure != null) {
+                cursors.delete(cursor);
+                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+            }
+            return select(cursor, entries, fromOffset, maxBytes);
+        });
     }
 
     private List<DecodedBatch> select(ManagedCursor cursor, List<Entry> entries, long fromOffset, int maxBytes) {
@@ -91,7 +116,8 @@ final class LogReader {
         for (int j = i; j < entries.size(); j++) {
             entries.get(j).release();
         }
-        cursors.put(next, cursor);
+        cursors.put(next, cursor, !kept.isEmpty() && cursor.hasMoreEntries()
+                ? entries(cursor, Math.min(maxBytes, MAX_READ_AHEAD_BYTES)) : null);
         return kept;
     }
 }

@@ -1,9 +1,12 @@
 package io.tributary.storage.internal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.bookkeeper.mledger.AsyncCallbacks.DeleteCursorCallback;
+import org.apache.bookkeeper.mledger.Entry;
 import org.apache.bookkeeper.mledger.ManagedCursor;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.ManagedLedgerException;
@@ -13,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Non-durable cursors kept between sequential reads, keyed by the offset the next read starts at. A
- * reader takes a cursor out while it reads and puts it back under the next offset; cursors idle for
- * longer than the given time are deleted.
+ * reader takes a cursor out while it reads and puts it back under the next offset, possibly with the
+ * entries it already started reading for that next read; cursors idle for longer than the given time are
+ * deleted and their entries released.
  */
 final class ReadCursors {
 
@@ -22,20 +26,20 @@ final class ReadCursors {
     private static final int MAX_IDLE_CURSORS = 64;
     private static final AtomicLong NAMES = new AtomicLong();
 
-    private record Idle(ManagedCursor cursor, long sinceNanos) {
+    /** A cursor between reads; {@code ahead} is null or the read of the entries that follow. */
+    record Parked(ManagedCursor cursor, CompletableFuture<List<Entry>> ahead, long sinceNanos) {
     }
 
     private final ManagedLedger ledger;
-    private final Map<Long, Idle> idle = new ConcurrentHashMap<>();
+    private final Map<Long, Parked> idle = new ConcurrentHashMap<>();
 
     ReadCursors(ManagedLedger ledger) {
         this.ledger = ledger;
     }
 
-    /** A cursor whose next entry starts at {@code offset}, or null. */
-    ManagedCursor take(long offset) {
-        Idle found = idle.remove(offset);
-        return found == null ? null : found.cursor;
+    /** The cursor whose next entry starts at {@code offset}, or null. */
+    Parked take(long offset) {
+        return idle.remove(offset);
     }
 
     /** A new cursor whose next read returns the entry at {@code position}. */
@@ -44,31 +48,46 @@ final class ReadCursors {
         return ledger.newNonDurableCursor(ledger.getPreviousPosition(position), name);
     }
 
-    void put(long nextOffset, ManagedCursor cursor) {
+    void put(long nextOffset, ManagedCursor cursor, CompletableFuture<List<Entry>> ahead) {
+        Parked parked = new Parked(cursor, ahead, System.nanoTime());
         if (idle.size() >= MAX_IDLE_CURSORS) {
-            delete(cursor);
+            delete(parked);
             return;
         }
-        Idle previous = idle.put(nextOffset, new Idle(cursor, System.nanoTime()));
+        Parked previous = idle.put(nextOffset, parked);
         if (previous != null) {
-            delete(previous.cursor);
+            delete(previous);
         }
     }
 
     void evictIdle(long maxIdleNanos) {
         long now = System.nanoTime();
-        idle.forEach((offset, entry) -> {
-            if (now - entry.sinceNanos > maxIdleNanos && idle.remove(offset, entry)) {
-                delete(entry.cursor);
+        idle.forEach((offset, parked) -> {
+            if (now - parked.sinceNanos > maxIdleNanos && idle.remove(offset, parked)) {
+                delete(parked);
             }
         });
     }
 
     void closeAll() {
-        idle.forEach((offset, entry) -> {
-            if (idle.remove(offset, entry)) {
-                delete(entry.cursor);
+        idle.forEach((offset, parked) -> {
+            if (idle.remove(offset, parked)) {
+                delete(parked);
             }
+        });
+    }
+
+    /** Deletes the cursor once any read it has under way is over, releasing what that read returned. */
+    void delete(Parked parked) {
+        if (parked.ahead == null) {
+            delete(parked.cursor);
+            return;
+        }
+        parked.ahead.whenComplete((entries, failure) -> {
+            if (entries != null) {
+                entries.forEach(Entry::release);
+            }
+            delete(parked.cursor);
         });
     }
 
