@@ -98,7 +98,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setJournalWriteData(true);
         bookie.setJournalFlushWhenQueueEmpty(true);
         bookie.setProperty("journalPreAllocSizeMB", 16);
-        bookie.setJournalRemovePagesFromCache(false);
         bookie.setReadBufferBytes(ENTRY_LOG_BUFFER_BYTES);
         bookie.setWriteBufferBytes(ENTRY_LOG_BUFFER_BYTES);
         bookie.setGcWaitTime(60_000L);
