@@ -1,5 +1,6 @@
 package io.tributary.standalone;
 
+import java.io.FileDescriptor;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.bookkeeper.conf.ServerConfiguration;
+import org.apache.bookkeeper.util.PageCacheUtil;
 import org.apache.pulsar.broker.PulsarService;
 import org.apache.pulsar.broker.ServiceConfiguration;
 import org.apache.pulsar.client.admin.PulsarAdmin;
@@ -98,6 +100,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setJournalWriteData(true);
         bookie.setJournalFlushWhenQueueEmpty(true);
         bookie.setProperty("journalPreAllocSizeMB", 16);
+        bookie.setJournalRemovePagesFromCache(fileDescriptorsReachable());
         bookie.setReadBufferBytes(ENTRY_LOG_BUFFER_BYTES);
         bookie.setWriteBufferBytes(ENTRY_LOG_BUFFER_BYTES);
         bookie.setGcWaitTime(60_000L);
@@ -108,6 +111,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setLedgerStorageClass("org.apache.bookkeeper.bookie.storage.ldb.DbLedgerStorage");
         bookie.setHttpServerEnabled(false);
         return bookie;
+    }
+
+    /**
+     * BookKeeper drops written journal pages from the page cache through the private descriptor field of
+     * {@link FileDescriptor}; the launcher opens {@code java.io} for it. Without that access BookKeeper fails
+     * an assertion in its journal thread, so the pages are then left to the kernel.
+     */
+    private static boolean fileDescriptorsReachable() {
+        return FileDescriptor.class.getModule().isOpen("java.io", PageCacheUtil.class.getModule());
     }
 
     private static String loopbackInterface() {
