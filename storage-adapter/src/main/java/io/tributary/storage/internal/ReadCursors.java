@@ -32,6 +32,7 @@ final class ReadCursors {
 
     private final ManagedLedger ledger;
     private final Map<Long, Parked> idle = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     ReadCursors(ManagedLedger ledger) {
         this.ledger = ledger;
@@ -50,13 +51,16 @@ final class ReadCursors {
 
     void put(long nextOffset, ManagedCursor cursor, CompletableFuture<List<Entry>> ahead) {
         Parked parked = new Parked(cursor, ahead, System.nanoTime());
-        if (idle.size() >= MAX_IDLE_CURSORS) {
+        if (closed || idle.size() >= MAX_IDLE_CURSORS) {
             delete(parked);
             return;
         }
         Parked previous = idle.put(nextOffset, parked);
         if (previous != null) {
             delete(previous);
+        }
+        if (closed && idle.remove(nextOffset, parked)) {
+            delete(parked);
         }
     }
 
@@ -69,7 +73,9 @@ final class ReadCursors {
         });
     }
 
+    /** Deletes every parked cursor, and from now on every cursor put back. */
     void closeAll() {
+        closed = true;
         idle.forEach((offset, parked) -> {
             if (idle.remove(offset, parked)) {
                 delete(parked);
