@@ -40,11 +40,11 @@ final class LogReader {
             return fresh(fromOffset, maxBytes);
         }
         if (parked.ahead() == null) {
-            return select(parked.cursor(), entries(parked.cursor(), maxBytes), fromOffset, maxBytes);
+            return selectWhenRead(parked.cursor(), entries(parked.cursor(), maxBytes), fromOffset, maxBytes);
         }
         return parked.ahead().handle((entries, failure) -> {
             if (failure == null) {
-                return select(parked.cursor(), CompletableFuture.completedFuture(entries), fromOffset, maxBytes);
+                return CompletableFuture.completedFuture(select(parked.cursor(), entries, fromOffset, maxBytes));
             }
             cursors.delete(parked.cursor());
             return fresh(fromOffset, maxBytes);
@@ -60,7 +60,7 @@ final class LogReader {
             } catch (ManagedLedgerException e) {
                 throw new IllegalStateException(e);
             }
-            return select(cursor, entries(cursor, maxBytes), fromOffset, maxBytes);
+            return selectWhenRead(cursor, entries(cursor, maxBytes), fromOffset, maxBytes);
         });
     }
 
@@ -68,8 +68,9 @@ final class LogReader {
         return LedgerReads.entries(cursor, MAX_ENTRIES_PER_READ, Math.max(1, maxBytes), ledger.getLastConfirmedEntry());
     }
 
-    private CompletableFuture<List<DecodedBatch>> select(ManagedCursor cursor, CompletableFuture<List<Entry>> read,
-                                                         long fromOffset, int maxBytes) {
+    private CompletableFuture<List<DecodedBatch>> selectWhenRead(ManagedCursor cursor,
+                                                                 CompletableFuture<List<Entry>> read,
+                                                                 long fromOffset, int maxBytes) {
         return read.handle((entries, failure) -> {
             if (failure != null) {
                 cursors.delete(cursor);
