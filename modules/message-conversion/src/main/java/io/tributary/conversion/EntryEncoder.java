@@ -27,6 +27,15 @@ public final class EntryEncoder {
 
     /** A new buffer holding the entry; the caller owns it. {@code batch.raw()} is not consumed. */
     public static ByteBuf encode(RecordBatch batch, EntryFormat format, EntryStamp stamp) {
+        return encode(batch, format, stamp, null);
+    }
+
+    /**
+     * Like {@link #encode(RecordBatch, EntryFormat, EntryStamp)}, but a pass-through entry refers to
+     * {@code rawCopy} (the batch's raw bytes, which nobody changes afterwards) instead of copying the raw
+     * bytes again. {@code rawCopy} may be null, and is not consumed.
+     */
+    public static ByteBuf encode(RecordBatch batch, EntryFormat format, EntryStamp stamp, ByteBuf rawCopy) {
         MessageMetadata metadata = new MessageMetadata()
                 .setProducerName(stamp.producerName())
                 .setSequenceId(stamp.sequenceId())
@@ -36,9 +45,7 @@ public final class EntryEncoder {
         int count;
         if (format == EntryFormat.PASS_THROUGH) {
             metadata.addProperty().setKey(EntryProperties.FORMAT).setValue(batch.rawFormat());
-            ByteBuf raw = batch.raw();
-            payload = PooledByteBufAllocator.DEFAULT.buffer(raw.readableBytes());
-            payload.writeBytes(raw, raw.readerIndex(), raw.readableBytes());
+            payload = rawCopy != null ? rawCopy.retainedDuplicate() : copy(batch.raw());
             count = batch.recordCount();
         } else {
             int estimate = batch.raw() == null ? 256 : batch.raw().readableBytes();
@@ -59,6 +66,12 @@ public final class EntryEncoder {
             payload.release();
             throw e;
         }
+    }
+
+    private static ByteBuf copy(ByteBuf raw) {
+        ByteBuf copy = PooledByteBufAllocator.DEFAULT.buffer(raw.readableBytes());
+        copy.writeBytes(raw, raw.readerIndex(), raw.readableBytes());
+        return copy;
     }
 
     /**

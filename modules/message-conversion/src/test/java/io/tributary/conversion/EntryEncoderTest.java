@@ -63,6 +63,27 @@ public class EntryEncoderTest {
     }
 
     @Test
+    public void passThroughEntryRefersToTheGivenCopyOfTheRawBytes() {
+        ByteBuf raw = Unpooled.wrappedBuffer("raw kafka batch".getBytes(UTF_8));
+        ByteBuf rawCopy = Unpooled.directBuffer().writeBytes("raw kafka batch".getBytes(UTF_8));
+        TestBatch batch = new TestBatch(List.of(new TestRecord(1, null, null, List.of())), ProducerInfo.NONE, raw,
+                "kafka-v2");
+        ByteBuf entry = EntryEncoder.encode(batch, EntryFormat.PASS_THROUGH, STAMP, rawCopy);
+        assertEquals(rawCopy.refCnt(), 2, "the entry holds the copy instead of copying the bytes again");
+        ByteBuf stored = new Entries().stored(entry, 1);
+        DecodedBatch decoded = EntryDecoder.decode(stored);
+        try {
+            assertEquals(ByteBufUtil.getBytes(decoded.raw()), "raw kafka batch".getBytes(UTF_8));
+            assertEquals(rawCopy.readerIndex(), 0);
+        } finally {
+            decoded.release();
+            stored.release();
+        }
+        assertEquals(rawCopy.refCnt(), 1, "released with the entry, still the caller's");
+        rawCopy.release();
+    }
+
+    @Test
     public void missingTimestampFallsBackToPublishTime() {
         TestBatch batch = TestBatch.of(new TestRecord(-1, null, "v".getBytes(UTF_8), List.of()));
         DecodedBatch decoded = EntryDecoder.decode(new Entries().stored(

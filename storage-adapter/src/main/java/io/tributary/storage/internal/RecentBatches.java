@@ -27,7 +27,10 @@ final class RecentBatches {
         this.allocator = allocator;
     }
 
-    /** A copy of the batch's protocol bytes to keep once it is appended, or null when it will not be kept. */
+    /**
+     * A copy of the batch's protocol bytes to keep once it is appended (the entry written to storage may
+     * share it), or null when it will not be kept.
+     */
     ByteBuf copyOf(RecordBatch batch) {
         ByteBuf raw = batch.raw();
         if (raw == null || batch.rawFormat() == null || !budget.admits(raw.readableBytes())) {

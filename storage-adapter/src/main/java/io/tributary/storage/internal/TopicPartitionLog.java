@@ -106,7 +106,7 @@ public final class TopicPartitionLog implements PartitionLog {
                 }
                 long sequenceId = nextSequenceId;
                 entry = EntryEncoder.encode(batch, format,
-                        new EntryStamp(PRODUCER_NAME, sequenceId, System.currentTimeMillis()));
+                        new EntryStamp(PRODUCER_NAME, sequenceId, System.currentTimeMillis()), kept);
                 ProducerInfo producer = batch.producer();
                 if (producer != null && producer.idempotent()) {
                     CompletableFuture<AppendResult> original = producers.checkAndRecord(producer, count, result);
