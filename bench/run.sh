@@ -24,7 +24,8 @@
 #   --quick                 1 round, 100000 records, 50000 latency records at the latency rate
 #   --rounds N | --pairs N  rounds (default 3)
 #   --records N             records per produce/consume test (default 500000)
-#   --warmup-records N      records produced (and read) before measuring, per session (default 1000000)
+#   --warmup-records N      records per warm-up run (default 500000): before measuring, every session runs the
+#                           produce and consume tests once on warm-up topics
 #   --latency-rate N        records/s of the fixed-rate latency test (default 10000, about 10 MB/s)
 #   --latency-seconds N     length of the latency test (default 20)
 #   --no-nosync             skip the Tributary --no-journal-sync sessions
@@ -49,7 +50,7 @@ JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 
 ROUNDS=3
 RECORDS=500000
-WARMUP_RECORDS=1000000
+WARMUP_RECORDS=500000
 LATENCY_RATE=10000
 LATENCY_SECONDS=20
 LATENCY_RECORDS=""
@@ -187,13 +188,19 @@ CLK_TCK=$(getconf CLK_TCK)
 
 # run_client NAME TIMEOUT_S cmd... : runs a bounded client in the background (so signals stop it), output in
 # $OUT/<session>/<NAME>.out/.err; returns its exit status
+# CPU ticks of this shell's finished children (a client's own CPU time is added once it has been waited for)
+children_cpu_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
+
+# run_client NAME LIMIT_S CMD...: runs a client; CLIENT_CPU_TICKS is the CPU time it used
 run_client() {
   local name="$1" limit="$2"; shift 2
+  local c0; c0=$(children_cpu_ticks)
   timeout --kill-after=10 "$limit" "$@" >"$SESSION_DIR/$name.out" 2>"$SESSION_DIR/$name.err" &
   CLIENT_PID=$!
   local rc=0
   wait "$CLIENT_PID" || rc=$?
   CLIENT_PID=""
+  CLIENT_CPU_TICKS=$(( $(children_cpu_ticks) - c0 ))
   return $rc
 }
 
@@ -291,8 +298,8 @@ stop_broker() {
 }
 
 # ---------------------------------------------------------------- measurements
-# results.tsv: round kind test records mbps rps p50_ms p99_ms p999_ms broker_cpu_s status
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
+# results.tsv: round kind test records mbps rps p50_ms p99_ms p999_ms broker_cpu_s status client_cpu_s
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
 # producer_perf NAME TOPIC RECORDS THROUGHPUT -> sets R_MBPS R_RPS R_P50 R_P99 R_P999
 producer_perf() {
@@ -317,18 +324,20 @@ parse_result() { # file key
   grep '^RESULT' "$1" | tail -1 | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
 
-measure() { # round kind test cmd...: runs cmd (which sets R_*), records the row with the broker's CPU time
+measure() { # round kind test cmd...: runs cmd (which sets R_*), records the row with the broker's and the client's CPU time
   local round="$1" kind="$2" test="$3"; shift 3
   local t0 t1 status=ok
+  CLIENT_CPU_TICKS=0
   t0=$(cpu_ticks "$BROKER_PID")
   "$@" || status=failed
   t1=$(cpu_ticks "$BROKER_PID")
   R_RPS=$(awk -v x="${R_RPS:--}" 'BEGIN{ if (x == "-" || x == "") print "-"; else printf "%.0f", x }')
-  local cpu
+  local cpu client_cpu
   cpu=$(awk -v a="$t0" -v b="$t1" -v hz="$CLK_TCK" 'BEGIN{printf "%.1f", (b-a)/hz}')
-  record "$round" "$kind" "$test" "$CUR_RECORDS" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$status"
-  printf '  %-18s %-20s %9s MB/s %11s rec/s  p50/p99/p99.9 %s/%s/%s ms  broker CPU %ss  %s\n' \
-    "$kind" "$test" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$status" | tee -a "$OUT/run.log" >&2
+  client_cpu=$(awk -v t="$CLIENT_CPU_TICKS" -v hz="$CLK_TCK" 'BEGIN{printf "%.1f", t/hz}')
+  record "$round" "$kind" "$test" "$CUR_RECORDS" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$status" "$client_cpu"
+  printf '  %-18s %-20s %9s MB/s %11s rec/s  p50/p99/p99.9 %s/%s/%s ms  CPU broker %ss client %ss  %s\n' \
+    "$kind" "$test" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$client_cpu" "$status" | tee -a "$OUT/run.log" >&2
 }
 
 t_produce() { CUR_RECORDS=$RECORDS; producer_perf "produce-$1p" "bench-p$1" "$RECORDS" -1; }
@@ -392,21 +401,31 @@ run_session() { # round kind
     rm -rf "$SESSION_DIR/data"
   done
   [ "$started" = 1 ] || die "$kind did not start three times (see $SESSION_DIR)"
-  local topics=(bench-warm:8 bench-p1:1 bench-p8:8 bench-lat:8)
-  [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ] && topics+=(bench-pp1:1 bench-pp8:8)
+  local topics=(bench-warm-p1:1 bench-warm-p8:8 bench-p1:1 bench-p8:8 bench-lat:8)
+  [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ] && topics+=(bench-warm-pp1:1 bench-warm-pp8:8 bench-pp1:1 bench-pp8:8)
   run_client create-topics 180 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench create-topics \
     "$BOOTSTRAP" "${topics[@]}" || { cat "$SESSION_DIR/create-topics.err" >&2; die "creating topics failed"; }
 
-  # warm-up: the same paths as the measured runs, on their own topic
-  run_client warmup-produce 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance \
-    --bootstrap-server "$BOOTSTRAP" --topic bench-warm --num-records "$WARMUP_RECORDS" --record-size "$RECORD_SIZE" \
-    --throughput -1 --command-property "${PRODUCER_PROPS[@]}" || log "warm-up produce failed"
-  run_client warmup-consume 300 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume \
-    "$BOOTSTRAP" bench-warm "$WARMUP_RECORDS" 30000 || log "warm-up consume failed"
+  # warm-up: the measured sequence once, unmeasured, on its own topics, so that every path the measured runs take
+  # (produce and read back on one and eight partitions, the Pulsar client, reads of data written before the last
+  # produce runs) has been compiled by the JIT before it is timed
+  local p
+  for p in 1 8; do
+    run_client "warmup-produce-${p}p" 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance \
+      --bootstrap-server "$BOOTSTRAP" --topic "bench-warm-p$p" --num-records "$WARMUP_RECORDS" --record-size "$RECORD_SIZE" \
+      --throughput -1 --command-property "${PRODUCER_PROPS[@]}" || log "warm-up produce ${p}p failed"
+  done
   if [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ]; then
-    run_client warmup-pulsar 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce \
-      "$PULSAR_URL" persistent://public/default/bench-warm 8 "$WARMUP_RECORDS" || log "warm-up Pulsar produce failed"
+    for p in 1 8; do
+      run_client "warmup-pulsar-${p}p" 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce \
+        "$PULSAR_URL" "persistent://public/default/bench-warm-pp$p" "$p" "$WARMUP_RECORDS" "$RECORD_SIZE" "$BATCH_SIZE" \
+        "$LINGER_MS" || log "warm-up Pulsar produce ${p}p failed"
+    done
   fi
+  for p in 1 8; do
+    run_client "warmup-consume-${p}p" 300 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume \
+      "$BOOTSTRAP" "bench-warm-p$p" "$WARMUP_RECORDS" 30000 || log "warm-up consume ${p}p failed"
+  done
 
   # Kafka-client and Pulsar-client produce alternate which goes first, round by round
   if [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ] && [ $((round % 2)) = 0 ]; then
@@ -438,8 +457,8 @@ run_session() { # round kind
 
 # ---------------------------------------------------------------- summary
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
-med() { # kind test column(5=mbps 6=rps 7=p50 8=p99 9=p999 10=cpu)
-  awk -F'\t' -v k="$1" -v t="$2" -v c="$3" '$2==k && $3==t && $11=="ok" && $c!="-" {print $c}' "$OUT/results.tsv" | median
+med() { # kind test column(5=mbps 6=rps 7=p50 8=p99 9=p999 10=broker cpu 12=client cpu)
+  awk -F'\t' -v k="$1" -v t="$2" -v c="$3" '$2==k && $3==t && $11=="ok" && $c!="-" && $c!="" {print $c}' "$OUT/results.tsv" | median
 }
 runs() { # kind test column -> "a, b, c"
   awk -F'\t' -v k="$1" -v t="$2" -v c="$3" '$2==k && $3==t {printf "%s%s", (n++ ? ", " : ""), ($11=="ok" ? $c : "failed")}' "$OUT/results.tsv"
@@ -489,12 +508,16 @@ summarize() {
     if [ "$DO_PULSAR" = 1 ]; then
       echo "### Cost of the Kafka layer on the same Tributary broker (medians)"
       echo
-      echo "| broker | test | Kafka client MB/s | Pulsar client MB/s | Kafka / Pulsar |"
-      echo "|---|---|---:|---:|---:|"
+      echo "CPU seconds per run of $RECORDS records, broker / client process (the client's includes its JVM start)."
+      echo
+      echo "| broker | test | Kafka client MB/s | Pulsar client MB/s | Kafka / Pulsar | Kafka client: CPU s broker / client | Pulsar client: CPU s broker / client |"
+      echo "|---|---|---:|---:|---:|---:|---:|"
       for k in "${kinds[@]:1}"; do
         for p in 1 8; do
           local a b; a=$(med "$k" "produce-${p}p" 5); b=$(med "$k" "pulsar-produce-${p}p" 5)
-          echo "| $k | ${p} partition(s) | $a | $b | $(ratio "$a" "$b") |"
+          echo "| $k | ${p} partition(s) | $a | $b | $(ratio "$a" "$b") |" \
+            "$(med "$k" "produce-${p}p" 10) / $(med "$k" "produce-${p}p" 12) |" \
+            "$(med "$k" "pulsar-produce-${p}p" 10) / $(med "$k" "pulsar-produce-${p}p" 12) |"
         done
       done
       echo
