@@ -2,6 +2,7 @@ package io.tributary.kafka.network;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.BrokerNode;
@@ -39,9 +40,19 @@ public final class KafkaChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         channel.pipeline()
-                .addLast("frame", new LengthFieldBasedFrameDecoder(maxFrameLength(), 0, 4, 0, 4, true))
+                .addLast("frame", frameDecoder())
                 .addLast("request", decoder)
                 .addLast("dispatch", new ConnectionHandler(dispatcher, self, published, connections, maxInFlight));
+    }
+
+    /**
+     * Socket reads are gathered into a composite rather than merged into one growing buffer: a produce
+     * request spans many reads, and the request decoder copies each frame once anyway.
+     */
+    private LengthFieldBasedFrameDecoder frameDecoder() {
+        LengthFieldBasedFrameDecoder frames = new LengthFieldBasedFrameDecoder(maxFrameLength(), 0, 4, 0, 4, true);
+        frames.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
+        return frames;
     }
 
     /** The decoder's limit counts the 4-byte size field too. */
