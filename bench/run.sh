@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: Tributary standalone against Apache Kafka 4.3.1 (KRaft, single node) on this machine.
 #
-#   bench/run.sh                  # default: 3 rounds, 500 000 records of 1 KiB per test (~13 min on 2 cores)
+#   bench/run.sh                  # default: 3 rounds, 500 000 records of 1 KiB per test (~20 min on 2 cores)
 #   bench/run.sh --quick          # 1 round, 100 000 records, shorter latency test (~4 min)
 #   bench/run.sh --profile        # no comparison: profile Tributary's produce and fetch paths (~2 min)
 #
@@ -15,7 +15,7 @@
 #   * in each session: warm-up, then Kafka's ProducerPerformance (1 KiB records, acks=all, batch.size=131072,
 #     linger.ms=10) on a 1- and an 8-partition topic; on Tributary also the Pulsar-client producer
 #     (bench/pulsar-producer) on the same partition counts; an assign()-based consumer (bench/kafka-tools) reading
-#     each topic from the start; on Kafka, Kafka's ConsumerPerformance (consumer group) as a reference; a
+#     each topic from the start; Kafka's ConsumerPerformance (consumer group) on Kafka and on Tributary; a
 #     fixed-rate ProducerPerformance latency test (p50/p99/p99.9);
 #   * prints every run, the medians and the Tributary/Kafka ratios; writes results.tsv and summary.md under
 #     bench/target/results/<timestamp>/.
