@@ -33,6 +33,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * per 512 bytes of a Kafka batch; one buffer holds several batches and serves sequential reads.
      */
     private static final int ENTRY_LOG_BUFFER_BYTES = 1024 * 1024;
+    private static final int JOURNAL_FILE_MB = 512;
 
     private final ServiceConfiguration config;
     private final Path dataDir;
@@ -100,6 +101,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setJournalWriteData(true);
         bookie.setJournalFlushWhenQueueEmpty(true);
         bookie.setProperty("journalPreAllocSizeMB", 16);
+        // A journal file is only needed until the entry logs holding its entries are flushed; BookKeeper's
+        // defaults (2 GiB files, 5 kept after that) hold up to 12 GiB of journal on a busy standalone.
+        bookie.setMaxJournalSizeMB(JOURNAL_FILE_MB);
+        bookie.setMaxBackupJournals(1);
         bookie.setJournalRemovePagesFromCache(fileDescriptorsReachable());
         bookie.setReadBufferBytes(ENTRY_LOG_BUFFER_BYTES);
         bookie.setWriteBufferBytes(ENTRY_LOG_BUFFER_BYTES);
