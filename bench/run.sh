@@ -4,6 +4,7 @@
 #   bench/run.sh                  # default: 3 rounds, 500 000 records of 1 KiB per test (~20 min on 2 cores)
 #   bench/run.sh --quick          # 1 round, 100 000 records, shorter latency test (~4 min)
 #   bench/run.sh --profile        # no comparison: profile Tributary's produce and fetch paths (~2 min)
+#   bench/run.sh --client-cost    # no comparison: CPU per MB of broker and client, Kafka vs Pulsar client (~3 min)
 #
 # What it does (details and results: docs/benchmarks.md):
 #   * fetches Apache Kafka 4.3.1 (broker + tools) and pulsar-client-original 4.2.4 from Maven Central with
@@ -38,6 +39,10 @@
 #   --profile               profile instead of comparing (async-profiler 4.6 from Maven Central, loaded with
 #                           jcmd JVMTI.agent_load); --profile-event E picks the event (default cpu; itimer if
 #                           perf events are not available); --records sets the profiled run's size
+#   --client-cost           instead of comparing: on one Tributary broker (journal fsync on), alternate Kafka-client
+#                           (ProducerPerformance) and Pulsar-client produce runs on one partition, 2 unmeasured
+#                           pairs then 3 measured, and report the cores each process uses from 2.5 s to 5.5 s into
+#                           a run, per 100 MB/s: what the broker's Kafka layer costs against what each client costs
 #
 # Only loopback addresses are used; every process started here is stopped on exit.
 set -euo pipefail
@@ -58,6 +63,7 @@ DO_NOSYNC=1
 DO_PULSAR=1
 DO_LATENCY=1
 PROFILE=0
+CLIENT_COST=0
 SUMMARIZE_ONLY=""
 PROFILE_EVENT=cpu
 ASYNC_PROFILER_VERSION=4.6
@@ -88,6 +94,7 @@ while [ $# -gt 0 ]; do
     --offline) MVN_OFFLINE=(-o) ;;
     --profile) PROFILE=1 ;;
     --profile-event) PROFILE_EVENT="$2"; shift ;;
+    --client-cost) CLIENT_COST=1 ;;
     --summarize) SUMMARIZE_ONLY="$2"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -690,6 +697,81 @@ run_profile() {
   log "flame graphs: $SESSION_DIR/produce.html $SESSION_DIR/consume.html"
 }
 
+# ---------------------------------------------------------------- client cost
+# cost_run NAME CMD...: runs a client in the background; sets COST_LINE to
+# "MB/s client-cores broker-cores" over the window from 2.5 s to 5.5 s into the run
+cost_run() {
+  local name="$1"; shift
+  timeout --kill-after=10 600 "$@" >"$SESSION_DIR/$name.out" 2>"$SESSION_DIR/$name.err" &
+  CLIENT_PID=$!
+  sleep 2.5
+  local java_pid c0 b0 n0 c1 b1 n1 alive=1
+  java_pid=$(pgrep -P "$CLIENT_PID" | head -1 || true)
+  c0=$(cpu_ticks "${java_pid:-0}"); b0=$(cpu_ticks "$BROKER_PID"); n0=$(date +%s%N)
+  sleep 3
+  c1=$(cpu_ticks "${java_pid:-0}"); b1=$(cpu_ticks "$BROKER_PID"); n1=$(date +%s%N)
+  kill -0 "${java_pid:-0}" 2>/dev/null || alive=0
+  local rc=0
+  wait "$CLIENT_PID" || rc=$?
+  CLIENT_PID=""
+  [ "$rc" = 0 ] || die "$name failed (see $SESSION_DIR/$name.err)"
+  [ "$alive" = 1 ] || die "$name ended within 5.5 s, too short to measure; raise --records"
+  local mbps
+  mbps=$(grep -Eo '\(([0-9.]+) MB/sec\)|mbps=[0-9.]+' "$SESSION_DIR/$name.out" | tail -1 | tr -d '()a-zA-Z/= ' || true)
+  [ -n "$mbps" ] || die "no throughput in $SESSION_DIR/$name.out"
+  COST_LINE=$(awk -v m="$mbps" -v c="$((c1 - c0))" -v b="$((b1 - b0))" -v ns="$((n1 - n0))" -v hz="$CLK_TCK" \
+    'BEGIN { s = ns / 1e9; printf "%.1f %.2f %.2f", m, c / hz / s, b / hz / s }')
+}
+
+run_client_cost() {
+  SESSION_DIR="$OUT/client-cost"
+  mkdir -p "$SESSION_DIR"
+  local records=$((RECORDS > 800000 ? RECORDS : 800000))
+  log "client cost: Tributary (journal fsync on), 1 partition, Kafka client $records records, Pulsar client $((records * 3 / 2)) per run"
+  start_tributary "$SESSION_DIR" 0 || die "Tributary did not start"
+  run_client create-topics 180 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench create-topics \
+    "$BOOTSTRAP" bench-cost-k:1 bench-cost-p:1 || die "creating topics failed"
+  local tsv="$OUT/client-cost.tsv" pair client
+  printf 'pair\tclient\tmbps\tclient_cores\tbroker_cores\n' >"$tsv"
+  for pair in 1 2 3 4 5; do
+    for client in kafka pulsar; do
+      if [ "$client" = kafka ]; then
+        cost_run "kafka-$pair" "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance \
+          --bootstrap-server "$BOOTSTRAP" --topic bench-cost-k --num-records "$records" --record-size "$RECORD_SIZE" \
+          --throughput -1 --command-property "${PRODUCER_PROPS[@]}"
+      else
+        cost_run "pulsar-$pair" "$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce \
+          "$PULSAR_URL" persistent://public/default/bench-cost-p 1 "$((records * 3 / 2))" "$RECORD_SIZE" "$BATCH_SIZE" \
+          "$LINGER_MS"
+      fi
+      printf '%s\t%s\t%s\n' "$pair" "$client" "${COST_LINE// /$'\t'}" >>"$tsv"
+      printf '  pair %s %-7s %s MB/s, client %s cores, broker %s cores%s\n' "$pair" "$client" $COST_LINE \
+        "$([ "$pair" -le 2 ] && echo ' (warm-up)')" | tee -a "$OUT/run.log" >&2
+    done
+  done
+  stop_broker
+  rm -rf "$SESSION_DIR/data"
+  {
+    echo "### Cores per 100 MB/s, pairs 3-5 (medians), Tributary with journal fsync on, 1 partition"
+    echo
+    echo "| client | MB/s | client cores per 100 MB/s | broker cores per 100 MB/s |"
+    echo "|---|---:|---:|---:|"
+    local kafka_cost=- pulsar_cost=-
+    for client in kafka pulsar; do
+      local m c b
+      m=$(awk -F'\t' -v k="$client" 'NR > 1 && $1 > 2 && $2 == k {print $3}' "$tsv" | median)
+      c=$(awk -F'\t' -v k="$client" 'NR > 1 && $1 > 2 && $2 == k && $3 > 0 {printf "%.2f\n", 100 * $4 / $3}' "$tsv" | median)
+      b=$(awk -F'\t' -v k="$client" 'NR > 1 && $1 > 2 && $2 == k && $3 > 0 {printf "%.2f\n", 100 * $5 / $3}' "$tsv" | median)
+      echo "| $client | $m | $c | $b |"
+      if [ "$client" = kafka ]; then kafka_cost=$(awk -v c="$c" -v b="$b" 'BEGIN{print c + b}'); else pulsar_cost=$(awk -v c="$c" -v b="$b" 'BEGIN{print c + b}'); fi
+    done
+    echo
+    echo "With client and broker on the same cores, the Kafka client can reach about"
+    echo "(Pulsar client + broker cores per MB) / (Kafka client + broker cores per MB) = $pulsar_cost / $kafka_cost ="
+    echo "$(ratio "$pulsar_cost" "$kafka_cost") of the Pulsar client's throughput."
+  } | tee "$OUT/client-cost.md"
+}
+
 # ---------------------------------------------------------------- main
 if [ -n "$SUMMARIZE_ONLY" ]; then
   OUT="$(cd "$SUMMARIZE_ONLY" && pwd)"
@@ -718,6 +800,8 @@ prepare
 
 if [ "$PROFILE" = 1 ]; then
   run_profile
+elif [ "$CLIENT_COST" = 1 ]; then
+  run_client_cost
 else
   : >"$OUT/results.tsv"
   order=(kafka tributary)
