@@ -308,13 +308,25 @@ stop_broker() {
 # results.tsv: round kind test records mbps rps p50_ms p99_ms p999_ms broker_cpu_s status client_cpu_s
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
+# client command lines, shared by the measured tests, the warm-up, --client-cost and --profile; each sets CMD
+kafka_produce_cmd() { # TOPIC RECORDS THROUGHPUT
+  CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance --bootstrap-server "$BOOTSTRAP"
+    --topic "$1" --num-records "$2" --record-size "$RECORD_SIZE" --throughput "$3" --command-property "${PRODUCER_PROPS[@]}")
+}
+pulsar_produce_cmd() { # TOPIC PARTITIONS RECORDS
+  CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce "$PULSAR_URL"
+    "persistent://public/default/$1" "$2" "$3" "$RECORD_SIZE" "$BATCH_SIZE" "$LINGER_MS")
+}
+kafka_consume_cmd() { # TOPIC RECORDS
+  CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume "$BOOTSTRAP" "$1" "$2" 30000)
+}
+
 # producer_perf NAME TOPIC RECORDS THROUGHPUT -> sets R_MBPS R_RPS R_P50 R_P99 R_P999
 producer_perf() {
   local name="$1" topic="$2" n="$3" rate="$4"
   R_MBPS=- R_RPS=- R_P50=- R_P99=- R_P999=-
-  run_client "$name" 900 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance \
-    --bootstrap-server "$BOOTSTRAP" --topic "$topic" --num-records "$n" --record-size "$RECORD_SIZE" \
-    --throughput "$rate" --command-property "${PRODUCER_PROPS[@]}" || return 1
+  kafka_produce_cmd "$topic" "$n" "$rate"
+  run_client "$name" 900 "${CMD[@]}" || return 1
   # "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, a ms 50th, b ms 95th, c ms 99th, d ms 99.9th."
   local line
   line=$(grep "99.9th" "$SESSION_DIR/$name.out" | tail -1)
@@ -352,8 +364,8 @@ t_produce() { CUR_RECORDS=$RECORDS; producer_perf "produce-$1p" "bench-p$1" "$RE
 t_consume() {
   CUR_RECORDS=$RECORDS
   R_MBPS=- R_RPS=- R_P50=- R_P99=- R_P999=-
-  run_client "consume-$1p" 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume \
-    "$BOOTSTRAP" "bench-p$1" "$RECORDS" 30000 || return 1
+  kafka_consume_cmd "bench-p$1" "$RECORDS"
+  run_client "consume-$1p" 600 "${CMD[@]}" || return 1
   R_MBPS=$(parse_result "$SESSION_DIR/consume-$1p.out" mbps)
   R_RPS=$(parse_result "$SESSION_DIR/consume-$1p.out" rps)
 }
@@ -361,9 +373,8 @@ t_consume() {
 t_pulsar_produce() {
   CUR_RECORDS=$RECORDS
   R_MBPS=- R_RPS=- R_P50=- R_P99=- R_P999=-
-  run_client "pulsar-produce-$1p" 900 "$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce \
-    "$PULSAR_URL" "persistent://public/default/bench-pp$1" "$1" "$RECORDS" "$RECORD_SIZE" "$BATCH_SIZE" \
-    "$LINGER_MS" || return 1
+  pulsar_produce_cmd "bench-pp$1" "$1" "$RECORDS"
+  run_client "pulsar-produce-$1p" 900 "${CMD[@]}" || return 1
   local f="$SESSION_DIR/pulsar-produce-$1p.out"
   R_MBPS=$(parse_result "$f" mbps); R_RPS=$(parse_result "$f" rps)
   R_P50=$(parse_result "$f" p50_ms); R_P99=$(parse_result "$f" p99_ms); R_P999=$(parse_result "$f" p999_ms)
@@ -418,20 +429,18 @@ run_session() { # round kind
   # produce runs) has been compiled by the JIT before it is timed
   local p
   for p in 1 8; do
-    run_client "warmup-produce-${p}p" 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance \
-      --bootstrap-server "$BOOTSTRAP" --topic "bench-warm-p$p" --num-records "$WARMUP_RECORDS" --record-size "$RECORD_SIZE" \
-      --throughput -1 --command-property "${PRODUCER_PROPS[@]}" || log "warm-up produce ${p}p failed"
+    kafka_produce_cmd "bench-warm-p$p" "$WARMUP_RECORDS" -1
+    run_client "warmup-produce-${p}p" 600 "${CMD[@]}" || log "warm-up produce ${p}p failed"
   done
   if [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ]; then
     for p in 1 8; do
-      run_client "warmup-pulsar-${p}p" 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce \
-        "$PULSAR_URL" "persistent://public/default/bench-warm-pp$p" "$p" "$WARMUP_RECORDS" "$RECORD_SIZE" "$BATCH_SIZE" \
-        "$LINGER_MS" || log "warm-up Pulsar produce ${p}p failed"
+      pulsar_produce_cmd "bench-warm-pp$p" "$p" "$WARMUP_RECORDS"
+      run_client "warmup-pulsar-${p}p" 600 "${CMD[@]}" || log "warm-up Pulsar produce ${p}p failed"
     done
   fi
   for p in 1 8; do
-    run_client "warmup-consume-${p}p" 300 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume \
-      "$BOOTSTRAP" "bench-warm-p$p" "$WARMUP_RECORDS" 30000 || log "warm-up consume ${p}p failed"
+    kafka_consume_cmd "bench-warm-p$p" "$WARMUP_RECORDS"
+    run_client "warmup-consume-${p}p" 300 "${CMD[@]}" || log "warm-up consume ${p}p failed"
   done
 
   # Kafka-client and Pulsar-client produce alternate which goes first, round by round
@@ -673,11 +682,10 @@ run_profile() {
     "$BOOTSTRAP" bench-warm:8 bench-p1:1 bench-p8:8 || die "creating topics failed"
   # a long warm-up (as many records as the profiled runs) so that the JIT has settled
   local warm=$((WARMUP_RECORDS > RECORDS ? WARMUP_RECORDS : RECORDS))
-  run_client warmup-produce 600 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance \
-    --bootstrap-server "$BOOTSTRAP" --topic bench-warm --num-records "$warm" --record-size "$RECORD_SIZE" \
-    --throughput -1 --command-property "${PRODUCER_PROPS[@]}" || true
-  run_client warmup-consume 300 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume \
-    "$BOOTSTRAP" bench-warm "$warm" 30000 || true
+  kafka_produce_cmd bench-warm "$warm" -1
+  run_client warmup-produce 600 "${CMD[@]}" || true
+  kafka_consume_cmd bench-warm "$warm"
+  run_client warmup-consume 300 "${CMD[@]}" || true
   : >"$OUT/results.tsv"
   local path
   for path in produce consume; do
@@ -736,14 +744,11 @@ run_client_cost() {
   for pair in 1 2 3 4 5; do
     for client in kafka pulsar; do
       if [ "$client" = kafka ]; then
-        cost_run "kafka-$pair" "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance \
-          --bootstrap-server "$BOOTSTRAP" --topic bench-cost-k --num-records "$records" --record-size "$RECORD_SIZE" \
-          --throughput -1 --command-property "${PRODUCER_PROPS[@]}"
+        kafka_produce_cmd bench-cost-k "$records" -1
       else
-        cost_run "pulsar-$pair" "$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce \
-          "$PULSAR_URL" persistent://public/default/bench-cost-p 1 "$((records * 3 / 2))" "$RECORD_SIZE" "$BATCH_SIZE" \
-          "$LINGER_MS"
+        pulsar_produce_cmd bench-cost-p 1 "$((records * 3 / 2))"
       fi
+      cost_run "$client-$pair" "${CMD[@]}"
       printf '%s\t%s\t%s\n' "$pair" "$client" "${COST_LINE// /$'\t'}" >>"$tsv"
       printf '  pair %s %-7s %s MB/s, client %s cores, broker %s cores%s\n' "$pair" "$client" $COST_LINE \
         "$([ "$pair" -le 2 ] && echo ' (warm-up)')" | tee -a "$OUT/run.log" >&2
