@@ -1,5 +1,6 @@
 package io.tributary.kafka;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.tributary.kafka.admin.CreatePartitionsHandler;
@@ -88,7 +89,7 @@ public final class KafkaProtocolModule implements ProtocolModule {
                 new DescribeClusterHandler(clusterId),
                 new ProduceHandler(topics, context.logs(), new ProducedBatchValidator(config.maxMessageBytes()),
                         config.entryFormat()),
-                new FetchHandler(topics, context.logs(), sessions, tasks),
+                new FetchHandler(topics, context.logs(), sessions, tasks, ByteBufAllocator.DEFAULT),
                 new ListOffsetsHandler(topics, context.logs()),
                 new DeleteRecordsHandler(topics, context.logs()),
                 new CreateTopicsHandler(topics, config.maxMessageBytes()),

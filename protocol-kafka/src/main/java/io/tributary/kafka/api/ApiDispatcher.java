@@ -1,5 +1,6 @@
 package io.tributary.kafka.api;
 
+import io.tributary.kafka.records.FetchRecords;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -43,7 +44,8 @@ public final class ApiDispatcher {
 
     /**
      * Completes with the response body, null for no response, or the request's error response when the
-     * handler fails. Cancelling the returned future cancels the handler's.
+     * handler fails. Cancelling the returned future cancels the handler's, and releases what the handler's
+     * response holds if it was already answered.
      */
     public CompletableFuture<ApiMessage> dispatch(RequestContext context, AbstractRequest request) {
         @SuppressWarnings("unchecked")
@@ -61,6 +63,7 @@ public final class ApiDispatcher {
         answered.whenComplete((response, failure) -> {
             if (failure instanceof CancellationException) {
                 source.cancel(false);
+                source.thenAccept(FetchRecords::releaseIn);
             }
         });
         return answered;

@@ -11,7 +11,8 @@ import org.apache.kafka.common.protocol.Errors;
 /**
  * A fetch that waits, without polling, until its partitions hold at least {@code minBytes} or
  * {@code maxWaitMs} has passed: after a short read it waits for any partition's end offset to move
- * (or for the deadline) and reads again. Cancelling the returned future drops the waits.
+ * (or for the deadline) and reads again. Cancelling the returned future drops the waits. Reads that are
+ * not handed on (a short read before another attempt, or one that finishes after the cancel) are released.
  */
 final class DelayedFetch {
 
@@ -41,9 +42,12 @@ final class DelayedFetch {
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0 || satisfied(reads, minBytes)) {
-                result.complete(reads);
+                if (!result.complete(reads)) {
+                    reads.forEach(PartitionRead::release);
+                }
                 return;
             }
+            reads.forEach(PartitionRead::release);
             awaitData(reads, remaining, result).thenRun(() -> attempt(readAll, minBytes, deadline, result));
         });
     }

@@ -1,10 +1,11 @@
 package io.tributary.kafka.fetch;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.DelayedTasks;
 import io.tributary.kafka.api.Futures;
 import io.tributary.kafka.api.RequestContext;
-import io.tributary.kafka.records.FetchRecordsWriter;
+import io.tributary.kafka.records.FetchRecords;
 import io.tributary.kafka.topic.KafkaTopics;
 import io.tributary.spi.storage.PartitionLogs;
 import java.util.ArrayList;
@@ -35,9 +36,10 @@ public final class FetchHandler implements ApiHandler<FetchRequestData, FetchRes
     private final FetchSessionCache sessions;
     private final DelayedFetch delayed;
 
-    public FetchHandler(KafkaTopics topics, PartitionLogs logs, FetchSessionCache sessions, DelayedTasks tasks) {
+    public FetchHandler(KafkaTopics topics, PartitionLogs logs, FetchSessionCache sessions, DelayedTasks tasks,
+                        ByteBufAllocator alloc) {
         this.topics = topics;
-        this.reader = new PartitionReader(logs);
+        this.reader = new PartitionReader(logs, alloc);
         this.sessions = sessions;
         this.delayed = new DelayedFetch(tasks);
     }
@@ -68,8 +70,24 @@ public final class FetchHandler implements ApiHandler<FetchRequestData, FetchRes
         }
         CompletableFuture<List<PartitionRead>> reads =
                 delayed.run(() -> readAll(plan.partitions(), byId), request.minBytes(), request.maxWaitMs());
-        CompletableFuture<FetchResponseData> response =
-                reads.thenApply(done -> response(version, plan.answer(withinRequestLimit(done, request.maxBytes()))));
+        CompletableFuture<FetchResponseData> response = new CompletableFuture<>();
+        reads.whenComplete((done, failure) -> {
+            if (failure != null) {
+                response.completeExceptionally(failure);
+                return;
+            }
+            FetchResponseData built;
+            try {
+                built = response(version, plan.answer(withinRequestLimit(done, request.maxBytes())));
+            } catch (RuntimeException e) {
+                done.forEach(PartitionRead::release);
+                response.completeExceptionally(e);
+                return;
+            }
+            if (!response.complete(built)) {
+                FetchRecords.releaseIn(built);
+            }
+        });
         response.whenComplete((ignored, failure) -> {
             if (response.isCancelled()) {
                 reads.cancel(false);
@@ -118,7 +136,7 @@ public final class FetchHandler implements ApiHandler<FetchRequestData, FetchRes
                 limited.add(read);
                 continue;
             }
-            PartitionRead kept = read.withRecords(FetchRecordsWriter.truncate(read.records(), Math.max(0, remaining), first));
+            PartitionRead kept = read.withRecords(read.records().truncate(Math.max(0, remaining), first));
             first = false;
             remaining -= kept.bytes();
             limited.add(kept);

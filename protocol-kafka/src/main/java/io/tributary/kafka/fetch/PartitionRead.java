@@ -1,8 +1,8 @@
 package io.tributary.kafka.fetch;
 
+import io.tributary.kafka.records.FetchRecords;
 import io.tributary.spi.storage.PartitionLog;
 import org.apache.kafka.common.protocol.Errors;
-import org.apache.kafka.common.record.internal.MemoryRecords;
 
 /**
  * What one partition read produced.
@@ -10,10 +10,10 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
  * @param log the partition's log, null when it could not be opened
  */
 record PartitionRead(PartitionFetch fetch, Errors error, String errorMessage, long highWatermark,
-                     long logStartOffset, MemoryRecords records, PartitionLog log) {
+                     long logStartOffset, FetchRecords records, PartitionLog log) {
 
     static PartitionRead failed(PartitionFetch fetch, Errors error, String message) {
-        return new PartitionRead(fetch, error, message, -1L, -1L, MemoryRecords.EMPTY, null);
+        return new PartitionRead(fetch, error, message, -1L, -1L, FetchRecords.EMPTY, null);
     }
 
     FetchKey key() {
@@ -24,7 +24,11 @@ record PartitionRead(PartitionFetch fetch, Errors error, String errorMessage, lo
         return records.sizeInBytes();
     }
 
-    PartitionRead withRecords(MemoryRecords trimmed) {
+    void release() {
+        records.release();
+    }
+
+    PartitionRead withRecords(FetchRecords trimmed) {
         return new PartitionRead(fetch, error, errorMessage, highWatermark, logStartOffset, trimmed, log);
     }
 }

@@ -1,16 +1,66 @@
 package io.tributary.kafka.network;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.tributary.kafka.records.FetchRecords;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.protocol.Writable;
+import org.apache.kafka.common.record.internal.BaseRecords;
 
-/** Lets Kafka's generated message classes write straight into a Netty buffer. */
+/**
+ * Lets Kafka's generated message classes write straight into a Netty buffer. Fetched records are not
+ * copied: the frame becomes a composite of the written parts and the records' own buffers.
+ */
 final class ByteBufWritable implements Writable {
 
     private final ByteBuf buf;
+    private CompositeByteBuf frame;
+    private int partStart;
 
     ByteBufWritable(ByteBuf buf) {
         this.buf = buf;
+    }
+
+    /** Everything written, as one buffer that owns what it refers to; the given buffer is handed over. */
+    ByteBuf frame() {
+        if (frame == null) {
+            return buf;
+        }
+        addWrittenPart();
+        buf.release();
+        return frame;
+    }
+
+    /** Releases everything written, when the frame will not be sent. */
+    void release() {
+        buf.release();
+        if (frame != null) {
+            frame.release();
+        }
+    }
+
+    @Override
+    public void writeRecords(BaseRecords records) {
+        if (!(records instanceof FetchRecords fetched)) {
+            Writable.super.writeRecords(records);
+            return;
+        }
+        if (fetched.sizeInBytes() == 0) {
+            return;
+        }
+        if (frame == null) {
+            frame = buf.alloc().compositeDirectBuffer(Integer.MAX_VALUE);
+        }
+        addWrittenPart();
+        frame.addComponent(true, fetched.retainedBuffer());
+    }
+
+    private void addWrittenPart() {
+        int length = buf.writerIndex() - partStart;
+        if (length > 0) {
+            frame.addComponent(true, buf.retainedSlice(partStart, length));
+            partStart = buf.writerIndex();
+        }
     }
 
     @Override

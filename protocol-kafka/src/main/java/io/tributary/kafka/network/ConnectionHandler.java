@@ -6,6 +6,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.BrokerNode;
 import io.tributary.kafka.api.RequestContext;
+import io.tributary.kafka.records.FetchRecords;
 import io.tributary.spi.Endpoint;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         connections.remove(this);
-        pending.forEach(p -> p.response().cancel(false));
+        pending.forEach(p -> {
+            if (!p.response().cancel(false)) {
+                release(p);
+            }
+        });
         pending.clear();
         completeDrainIfIdle();
         ctx.fireChannelInactive();
@@ -103,12 +108,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     ctx.close();
                 }
             }
+            release(done);
         }
         if (wrote) {
             ctx.flush();
         }
         updateReading();
         completeDrainIfIdle();
+    }
+
+    /** Releases what a completed response holds; the encoded frame keeps its own references. */
+    private static void release(Pending done) {
+        if (done.response().isDone() && !done.response().isCompletedExceptionally()) {
+            FetchRecords.releaseIn(done.response().join());
+        }
     }
 
     @Override

@@ -4,10 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.apache.kafka.common.message.ResponseHeaderData;
 import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.MessageSizeAccumulator;
 import org.apache.kafka.common.protocol.ObjectSerializationCache;
 import org.apache.kafka.common.requests.ResponseHeader;
 
-/** Writes a size-prefixed response frame: header, then body in the request's version. */
+/**
+ * Writes a size-prefixed response frame: header, then body in the request's version. Fetched records go
+ * into the frame by reference; the frame holds its own references, so the body can be released after.
+ */
 final class ResponseEncoder {
 
     private ResponseEncoder() {
@@ -17,16 +21,17 @@ final class ResponseEncoder {
         ObjectSerializationCache cache = new ObjectSerializationCache();
         ResponseHeaderData headerData = header.data();
         short headerVersion = header.headerVersion();
-        int size = headerData.size(cache, headerVersion) + body.size(cache, version);
-        ByteBuf buf = alloc.buffer(4 + size);
+        MessageSizeAccumulator size = new MessageSizeAccumulator();
+        headerData.addSize(size, cache, headerVersion);
+        body.addSize(size, cache, version);
+        ByteBufWritable writable = new ByteBufWritable(alloc.buffer(4 + size.sizeExcludingZeroCopy()));
         try {
-            ByteBufWritable writable = new ByteBufWritable(buf);
-            buf.writeInt(size);
+            writable.writeInt(size.totalSize());
             headerData.write(writable, cache, headerVersion);
             body.write(writable, cache, version);
-            return buf;
+            return writable.frame();
         } catch (RuntimeException e) {
-            buf.release();
+            writable.release();
             throw e;
         }
     }

@@ -1,6 +1,7 @@
 package io.tributary.kafka.records;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.tributary.spi.storage.Header;
 import io.tributary.spi.storage.RecordVisitor;
 import io.tributary.spi.storage.StoredBatch;
@@ -10,8 +11,6 @@ import java.util.List;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.CompressionType;
 import org.apache.kafka.common.record.internal.DefaultRecordBatch;
-import org.apache.kafka.common.record.internal.MemoryRecords;
-import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.common.utils.ByteUtils;
 import org.apache.kafka.common.utils.Utils;
@@ -31,51 +30,31 @@ public final class FetchRecordsWriter {
 
     /**
      * Whole batches, in order, while they fit in {@code maxBytes}; always the first one. They are written
-     * one after the other into a single buffer.
+     * one after the other into a single buffer from {@code alloc}.
      */
-    public static MemoryRecords write(List<StoredBatch> batches, int maxBytes) {
+    public static FetchRecords write(List<StoredBatch> batches, int maxBytes, ByteBufAllocator alloc) {
         long estimate = 0;
         for (StoredBatch batch : batches) {
             estimate += estimateSize(batch);
         }
         long bound = Math.max(maxBytes, 0) + (long) DefaultRecordBatch.RECORD_BATCH_OVERHEAD;
-        Output out = new Output((int) Math.min(estimate, bound));
-        int appended = 0;
-        for (StoredBatch batch : batches) {
-            int start = out.buffer.position();
-            append(batch, out);
-            if (appended > 0 && out.buffer.position() > maxBytes) {
-                out.buffer.position(start);
-                break;
+        Output out = new Output(alloc, (int) Math.min(estimate, bound));
+        try {
+            int appended = 0;
+            for (StoredBatch batch : batches) {
+                int start = out.buffer.position();
+                append(batch, out);
+                if (appended > 0 && out.buffer.position() > maxBytes) {
+                    out.buffer.position(start);
+                    break;
+                }
+                appended++;
             }
-            appended++;
+            return new FetchRecords(out.finish());
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
         }
-        return MemoryRecords.readableRecords(out.finish());
-    }
-
-    /**
-     * The leading whole batches of {@code records} that fit in {@code maxBytes}; with {@code atLeastOne},
-     * the first batch even when it alone is larger.
-     */
-    public static MemoryRecords truncate(MemoryRecords records, int maxBytes, boolean atLeastOne) {
-        if (records.sizeInBytes() <= maxBytes) {
-            return records;
-        }
-        int size = 0;
-        for (MutableRecordBatch batch : records.batches()) {
-            if (size + batch.sizeInBytes() > maxBytes && (size > 0 || !atLeastOne)) {
-                break;
-            }
-            size += batch.sizeInBytes();
-        }
-        return size == 0 ? MemoryRecords.EMPTY : records.slice(0, size);
-    }
-
-    /** One stored batch as one Kafka v2 batch. */
-    public static ByteBuffer write(StoredBatch batch) {
-        Output out = new Output(estimateSize(batch));
-        append(batch, out);
-        return out.finish();
     }
 
     private static void append(StoredBatch batch, Output out) {
@@ -109,13 +88,20 @@ public final class FetchRecordsWriter {
         builder.finish();
     }
 
-    /** A heap buffer written from position 0, grown when a write needs more room. */
+    /**
+     * A buffer from an allocator, written from index 0 through an NIO view of its whole capacity, and
+     * replaced by a larger one when a write needs more room.
+     */
     static final class Output {
 
+        private final ByteBufAllocator alloc;
+        private ByteBuf memory;
         private ByteBuffer buffer;
 
-        Output(int initialCapacity) {
-            buffer = ByteBuffer.allocate(Math.max(initialCapacity, DefaultRecordBatch.RECORD_BATCH_OVERHEAD));
+        Output(ByteBufAllocator alloc, int initialCapacity) {
+            this.alloc = alloc;
+            memory = alloc.buffer(Math.max(initialCapacity, DefaultRecordBatch.RECORD_BATCH_OVERHEAD));
+            buffer = memory.nioBuffer(0, memory.capacity());
         }
 
         void ensureRemaining(int needed) {
@@ -123,15 +109,21 @@ public final class FetchRecordsWriter {
                 return;
             }
             int position = buffer.position();
-            ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, position + needed));
-            larger.put(0, buffer, 0, position);
-            larger.position(position);
-            buffer = larger;
+            ByteBuf larger = alloc.buffer(Math.max(memory.capacity() * 2, position + needed));
+            larger.setBytes(0, memory, 0, position);
+            memory.release();
+            memory = larger;
+            buffer = memory.nioBuffer(0, memory.capacity());
+            buffer.position(position);
         }
 
-        /** What was written, from position 0. */
-        ByteBuffer finish() {
-            return buffer.flip();
+        /** What was written, from index 0. */
+        ByteBuf finish() {
+            return memory.writerIndex(buffer.position());
+        }
+
+        void release() {
+            memory.release();
         }
     }
 

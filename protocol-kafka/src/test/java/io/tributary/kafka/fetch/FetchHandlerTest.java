@@ -5,7 +5,9 @@ import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNotEquals;
 import static org.testng.Assert.assertTrue;
 
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.tributary.kafka.KafkaFixture;
+import io.tributary.kafka.records.FetchRecords;
 import io.tributary.kafka.records.KafkaRecordBatch;
 import io.tributary.kafka.fakes.InMemoryPartitionLog;
 import io.tributary.spi.storage.EntryFormat;
@@ -34,11 +36,13 @@ public class FetchHandlerTest {
 
     private KafkaFixture fixture;
     private FetchHandler handler;
+    private UnpooledByteBufAllocator alloc;
 
     @BeforeMethod
     public void setUp() {
         fixture = new KafkaFixture(Map.of("fetchSessionCacheSize", "2"));
-        handler = new FetchHandler(fixture.topics, fixture.context.logs(), fixture.sessions, fixture.tasks);
+        alloc = new UnpooledByteBufAllocator(true);
+        handler = new FetchHandler(fixture.topics, fixture.context.logs(), fixture.sessions, fixture.tasks, alloc);
         fixture.createTopic("t", 2);
     }
 
@@ -70,7 +74,7 @@ public class FetchHandlerTest {
 
     private static List<String> values(PartitionData partition) {
         List<String> values = new ArrayList<>();
-        for (MutableRecordBatch batch : ((MemoryRecords) partition.records()).batches()) {
+        for (MutableRecordBatch batch : ((FetchRecords) partition.records()).view().batches()) {
             for (Record record : batch) {
                 values.add(record.offset() + ":" + new String(org.apache.kafka.common.utils.Utils.toArray(record.value())));
             }
@@ -133,6 +137,29 @@ public class FetchHandlerTest {
         FetchResponseData response = fetch(12, request(0, 0, 10, 0, 0)).join();
         assertEquals(values(partition(response, 0)).size(), 1, "one batch although it exceeds maxBytes");
         assertEquals(values(partition(response, 1)), List.of(), "nothing fits after the first");
+        FetchRecords.releaseIn(response);
+        assertEquals(alloc.metric().usedDirectMemory(), 0, "the cut partition's records were released");
+    }
+
+    @Test
+    public void aShortReadIsReleasedBeforeReadingAgain() {
+        append("t", 0, EntryFormat.PULSAR, "small");
+        CompletableFuture<FetchResponseData> pending = fetch(12, request(60_000, 10_000, 1 << 20, 0, 0));
+        assertFalse(pending.isDone());
+        append("t", 1, EntryFormat.PULSAR, "z".repeat(20_000));
+        FetchResponseData response = pending.join();
+        assertEquals(values(partition(response, 0)), List.of("0:small"));
+        assertEquals(values(partition(response, 1)).size(), 1);
+        FetchRecords.releaseIn(response);
+        assertEquals(alloc.metric().usedDirectMemory(), 0, "the first, short read was released");
+    }
+
+    @Test
+    public void cancellingAWaitingFetchLeavesNoBuffer() {
+        append("t", 0, EntryFormat.PULSAR, "small");
+        CompletableFuture<FetchResponseData> pending = fetch(12, request(60_000, 10_000, 1 << 20, 0));
+        pending.cancel(false);
+        assertEquals(alloc.metric().usedDirectMemory(), 0);
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.Header;
@@ -30,6 +33,19 @@ public class FetchRecordsWriterTest {
 
     /** One record as a visitor receives it; key, value and header values may be null. */
     private record Rec(long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {
+    }
+
+    /** Writes with the pooled allocator the broker uses and returns a heap copy of the bytes. */
+    static MemoryRecords written(List<StoredBatch> batches, int maxBytes) {
+        FetchRecords fetched = FetchRecordsWriter.write(batches, maxBytes, PooledByteBufAllocator.DEFAULT);
+        ByteBuffer view = fetched.view().buffer();
+        ByteBuffer copy = ByteBuffer.allocate(view.remaining()).put(view).flip();
+        fetched.release();
+        return MemoryRecords.readableRecords(copy);
+    }
+
+    private static ByteBuffer written(StoredBatch batch) {
+        return written(List.of(batch), Integer.MAX_VALUE).buffer();
     }
 
     private static byte[] bytes(String s) {
@@ -109,7 +125,7 @@ public class FetchRecordsWriterTest {
             for (long baseOffset : new long[] {0L, 40L, 5_000_000_000L}) {
                 List<Rec> records = mixed(baseOffset);
                 for (ByteBuf raw : new ByteBuf[] {null, io.netty.buffer.Unpooled.buffer(16)}) {
-                    ByteBuffer rebuilt = FetchRecordsWriter.write(stored(baseOffset, records, raw, direct));
+                    ByteBuffer rebuilt = written(stored(baseOffset, records, raw, direct));
                     assertEquals(array(rebuilt), expected(baseOffset, records),
                             "direct=" + direct + " base=" + baseOffset);
                     assertContent(MemoryRecords.readableRecords(rebuilt), baseOffset, records);
@@ -125,14 +141,14 @@ public class FetchRecordsWriterTest {
             records.add(new Rec(100 + i, RecordBatch.NO_TIMESTAMP, i % 3 == 0 ? null : bytes("k" + i),
                     filled(i % 50, i), i % 7 == 0 ? List.of(new Header("n", bytes("" + i))) : List.of()));
         }
-        ByteBuffer rebuilt = FetchRecordsWriter.write(stored(100, records, null, true));
+        ByteBuffer rebuilt = written(stored(100, records, null, true));
         assertEquals(array(rebuilt), expected(100, records));
         assertContent(MemoryRecords.readableRecords(rebuilt), 100, records);
     }
 
     @Test
     public void noRecordsIsNoBatch() {
-        assertEquals(FetchRecordsWriter.write(stored(7, List.of(), null, true)).remaining(), 0);
+        assertEquals(written(stored(7, List.of(), null, true)).remaining(), 0);
         assertEquals(expected(7, List.of()).length, 0);
     }
 
@@ -140,7 +156,7 @@ public class FetchRecordsWriterTest {
     public void joinsRebuiltBatches() {
         List<Rec> first = mixed(0);
         List<Rec> second = mixed(20);
-        MemoryRecords records = FetchRecordsWriter.write(List.of(stored(0, first, null, true),
+        MemoryRecords records = written(List.of(stored(0, first, null, true),
                 stored(20, second, null, true)), 1 << 20);
         List<MutableRecordBatch> batches = new ArrayList<>();
         records.batches().forEach(batches::add);
@@ -153,10 +169,10 @@ public class FetchRecordsWriterTest {
         List<Rec> third = mixed(40);
         List<StoredBatch> three = List.of(stored(0, first, null, true), stored(20, second, null, true),
                 stored(40, third, null, true));
-        assertEquals(array(FetchRecordsWriter.write(three, all.length).buffer()), all);
-        assertEquals(array(FetchRecordsWriter.write(three, all.length - 1).buffer()), one);
-        assertEquals(array(FetchRecordsWriter.write(three, 1).buffer()), one);
-        assertEquals(FetchRecordsWriter.write(List.of(), 100).sizeInBytes(), 0);
+        assertEquals(array(written(three, all.length).buffer()), all);
+        assertEquals(array(written(three, all.length - 1).buffer()), one);
+        assertEquals(array(written(three, 1).buffer()), one);
+        assertEquals(written(List.of(), 100).sizeInBytes(), 0);
     }
 
     @Test
@@ -168,7 +184,7 @@ public class FetchRecordsWriterTest {
         ByteBuf raw = Unpooled.wrappedBuffer(builder.build().buffer());
         List<Rec> rebuilt = mixed(42);
 
-        MemoryRecords records = FetchRecordsWriter.write(List.of(StoredBatchStub.kafkaBytes(40, 2, EntryFormat.PULSAR, raw),
+        MemoryRecords records = written(List.of(StoredBatchStub.kafkaBytes(40, 2, EntryFormat.PULSAR, raw),
                 stored(42, rebuilt, null, false)), 1 << 20);
 
         List<MutableRecordBatch> batches = new ArrayList<>();
@@ -188,9 +204,32 @@ public class FetchRecordsWriterTest {
         assertEquals(batches.get(1).lastOffset(), rebuilt.get(rebuilt.size() - 1).offset());
     }
 
-    @Test(expectedExceptions = IllegalArgumentException.class)
-    public void rejectsANegativeTimestampAsKafkaDoes() {
-        FetchRecordsWriter.write(stored(0, List.of(new Rec(0, -5L, null, bytes("v"), List.of())), null, true));
+    @Test
+    public void rejectsANegativeTimestampAsKafkaDoesAndReleasesWhatItWrote() {
+        UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
+        List<StoredBatch> batches = List.of(stored(0, mixed(0), null, true),
+                stored(20, List.of(new Rec(20, -5L, null, bytes("v"), List.of())), null, true));
+        expectThrows(IllegalArgumentException.class, () -> FetchRecordsWriter.write(batches, 1 << 20, alloc));
+        assertEquals(alloc.metric().usedDirectMemory(), 0);
+    }
+
+    @Test
+    public void growsItsBufferWhenTheEstimateIsShortAndKeepsOnlyTheLastOne() {
+        UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
+        List<Rec> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            records.add(new Rec(i, 1_700_000_000_000L, null, filled(1, i),
+                    List.of(new Header("a-long-header-key-" + i, filled(100, i)))));
+        }
+        FetchRecords fetched = FetchRecordsWriter.write(List.of(stored(0, records, null, true)), 1 << 20, alloc);
+        assertEquals(array(fetched.view().buffer()), expected(0, records));
+        ByteBuf memory = fetched.retainedBuffer();
+        int capacity = memory.capacity();
+        memory.release();
+        assertTrue(capacity > 200 * 64, "the first estimate was too small");
+        assertEquals(alloc.metric().usedDirectMemory(), capacity, "the smaller buffers were released");
+        fetched.release();
+        assertEquals(alloc.metric().usedDirectMemory(), 0);
     }
 
     private static void assertContent(MemoryRecords records, long baseOffset, List<Rec> expected) {

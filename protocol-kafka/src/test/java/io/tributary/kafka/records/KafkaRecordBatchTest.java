@@ -58,7 +58,7 @@ public class KafkaRecordBatchTest {
                 -1, "x", "y"), (short) 9);
         for (EntryFormat format : EntryFormat.values()) {
             StoredBatch stored = stored(produced, format, 40L);
-            MemoryRecords records = FetchRecordsWriter.write(List.of(stored), 1 << 20);
+            MemoryRecords records = FetchRecordsWriterTest.written(List.of(stored), 1 << 20);
             MutableRecordBatch batch = records.batches().iterator().next();
             batch.ensureValid();
             assertEquals(batch.baseOffset(), 40L, format.name());
@@ -78,15 +78,11 @@ public class KafkaRecordBatchTest {
     }
 
     @Test
-    public void truncateKeepsWholeBatches() {
+    public void writingStopsAtTheLimitButKeepsTheFirstBatch() {
         KafkaRecordBatch produced = VALIDATOR.validate(KafkaFixture.records("a"), (short) 9);
-        MemoryRecords two = FetchRecordsWriter.write(List.of(stored(produced, EntryFormat.PULSAR, 0),
-                stored(produced, EntryFormat.PULSAR, 1)), 1 << 20);
-        int one = two.batches().iterator().next().sizeInBytes();
-        assertEquals(FetchRecordsWriter.truncate(two, one + 1, false).sizeInBytes(), one);
-        assertEquals(FetchRecordsWriter.truncate(two, 1, false).sizeInBytes(), 0);
-        assertEquals(FetchRecordsWriter.truncate(two, 1, true).sizeInBytes(), one);
-        assertEquals(FetchRecordsWriter.write(List.of(stored(produced, EntryFormat.PULSAR, 0),
-                stored(produced, EntryFormat.PULSAR, 1)), 1).sizeInBytes(), one);
+        List<StoredBatch> two = List.of(stored(produced, EntryFormat.PULSAR, 0), stored(produced, EntryFormat.PULSAR, 1));
+        int one = FetchRecordsWriterTest.written(two, 1 << 20).batches().iterator().next().sizeInBytes();
+        assertEquals(FetchRecordsWriterTest.written(two, one + 1).sizeInBytes(), one);
+        assertEquals(FetchRecordsWriterTest.written(two, 1).sizeInBytes(), one);
     }
 }
