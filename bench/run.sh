@@ -25,7 +25,7 @@
 #   --quick                 1 round, 100000 records, 50000 latency records at the latency rate
 #   --rounds N | --pairs N  rounds (default 3)
 #   --records N             records per produce/consume test (default 500000)
-#   --warmup-records N      records per warm-up run (default 1000000): before measuring, every session runs the
+#   --warmup-records N      records per warm-up run (default 2000000): before measuring, every session runs the
 #                           produce and consume tests once on warm-up topics
 #   --latency-rate N        records/s of the fixed-rate latency test (default 10000, about 10 MB/s)
 #   --latency-seconds N     length of the latency test (default 20)
@@ -55,7 +55,7 @@ JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 
 ROUNDS=3
 RECORDS=500000
-WARMUP_RECORDS=1000000
+WARMUP_RECORDS=2000000
 LATENCY_RATE=10000
 LATENCY_SECONDS=20
 LATENCY_RECORDS=""
