@@ -14,8 +14,8 @@ import io.tributary.kafka.records.FetchRecords;
 import io.tributary.kafka.records.FetchRecordsWriter;
 import io.tributary.kafka.records.KafkaRecordBatch;
 import io.tributary.kafka.records.ProducedBatchValidator;
+import io.tributary.kafka.records.StoredBatchStub;
 import io.tributary.spi.storage.EntryFormat;
-import io.tributary.spi.storage.RecordVisitor;
 import io.tributary.spi.storage.StoredBatch;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -35,37 +35,7 @@ public class ResponseEncoderTest {
 
     private static FetchRecords fetched(ByteBufAllocator alloc, String... values) {
         KafkaRecordBatch produced = new ProducedBatchValidator(1 << 20).validate(KafkaFixture.records(values), (short) 9);
-        StoredBatch stored = new StoredBatch() {
-            @Override
-            public long baseOffset() {
-                return 7;
-            }
-
-            @Override
-            public int recordCount() {
-                return produced.recordCount();
-            }
-
-            @Override
-            public EntryFormat format() {
-                return EntryFormat.PULSAR;
-            }
-
-            @Override
-            public ByteBuf raw() {
-                return produced.raw();
-            }
-
-            @Override
-            public String rawFormat() {
-                return KafkaRecordBatch.RAW_FORMAT;
-            }
-
-            @Override
-            public void forEachRecord(RecordVisitor visitor) {
-                throw new AssertionError("Kafka bytes are copied, not rebuilt");
-            }
-        };
+        StoredBatch stored = StoredBatchStub.kafkaBytes(7, produced.recordCount(), EntryFormat.PULSAR, produced.raw());
         return FetchRecordsWriter.write(List.of(stored), 1 << 20, alloc);
     }
 

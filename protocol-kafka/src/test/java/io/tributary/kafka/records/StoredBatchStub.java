@@ -7,11 +7,11 @@ import io.tributary.spi.storage.StoredBatch;
 import java.util.function.Consumer;
 
 /** A stored batch as the tests describe it; {@code records} feeds a visitor the batch's records. */
-record StoredBatchStub(long baseOffset, int recordCount, EntryFormat format, ByteBuf raw, String rawFormat,
+public record StoredBatchStub(long baseOffset, int recordCount, EntryFormat format, ByteBuf raw, String rawFormat,
                        Consumer<RecordVisitor> records) implements StoredBatch {
 
     /** Protocol bytes only: visiting the records is refused, as for a batch held in Kafka's bytes. */
-    static StoredBatchStub kafkaBytes(long baseOffset, int recordCount, EntryFormat format, ByteBuf raw) {
+    public static StoredBatchStub kafkaBytes(long baseOffset, int recordCount, EntryFormat format, ByteBuf raw) {
         return new StoredBatchStub(baseOffset, recordCount, format, raw, KafkaRecordBatch.RAW_FORMAT, visitor -> {
             throw new UnsupportedOperationException("records in raw format " + KafkaRecordBatch.RAW_FORMAT);
         });

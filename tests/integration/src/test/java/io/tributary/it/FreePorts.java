@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ports for test listeners, taken below the kernel's ephemeral range. A port from {@code new ServerSocket(0)}
@@ -20,7 +19,7 @@ final class FreePorts {
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final int LOWEST = 10_000;
     private static final int FALLBACK_EPHEMERAL_START = 32_768;
-    private static final AtomicInteger NEXT = new AtomicInteger(-1);
+    private static int offset = -1;
 
     private FreePorts() {
     }
@@ -28,9 +27,12 @@ final class FreePorts {
     static synchronized int next() {
         int ceiling = ephemeralStart();
         int span = ceiling - LOWEST;
-        NEXT.compareAndSet(-1, ThreadLocalRandom.current().nextInt(span));
+        if (offset < 0) {
+            offset = ThreadLocalRandom.current().nextInt(span);
+        }
         for (int attempt = 0; attempt < span; attempt++) {
-            int port = LOWEST + NEXT.getAndUpdate(offset -> (offset + 1) % span);
+            int port = LOWEST + offset;
+            offset = (offset + 1) % span;
             if (bindable(port)) {
                 return port;
             }
