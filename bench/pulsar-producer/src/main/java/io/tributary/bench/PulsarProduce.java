@@ -3,7 +3,7 @@ package io.tributary.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +20,11 @@ import org.apache.pulsar.client.api.PulsarClient;
  * PulsarProduce SERVICE_URL TOPIC PARTITIONS RECORDS [RECORD_SIZE] [BATCH_BYTES] [MAX_DELAY_MS] [WINDOW]
  * </pre>
  *
- * Writes RECORDS messages of RECORD_SIZE bytes (default 1024; one random upper-case payload reused, as
- * ProducerPerformance does) to TOPIC-partition-0 .. TOPIC-partition-(PARTITIONS-1), one producer per partition,
- * batching up to BATCH_BYTES (default 131072) or MAX_DELAY_MS (default 10), like batch.size and linger.ms.
+ * Writes RECORDS messages of RECORD_SIZE bytes (default 1024) to TOPIC-partition-0 .. TOPIC-partition-(PARTITIONS-1),
+ * one producer per partition. Like ProducerPerformance, it fills every record with fresh random upper-case
+ * letters from a {@link SplittableRandom} seeded 0, so both programs spend the same work per record before the
+ * client library; the array is new each time because the Pulsar client keeps it until the batch is sent. It batches
+ * up to BATCH_BYTES (default 131072) or MAX_DELAY_MS (default 10), like batch.size and linger.ms.
  * Like Kafka's sticky partitioner, it moves to the next partition after BATCH_BYTES of messages. Sends are
  * asynchronous with at most WINDOW messages (default 32768, i.e. 32 MiB of 1 KiB messages, Kafka's
  * buffer.memory) awaiting their acknowledgement. Prints one RESULT line with MB/s (MiB), records/s and the
@@ -48,11 +50,7 @@ public final class PulsarProduce {
         int maxDelayMs = args.length > 6 ? Integer.parseInt(args[6]) : 10;
         int window = args.length > 7 ? Integer.parseInt(args[7]) : 32768;
 
-        byte[] payload = new byte[recordSize];
-        Random random = new Random(0);
-        for (int i = 0; i < payload.length; i++) {
-            payload[i] = (byte) (random.nextInt(26) + 65);
-        }
+        SplittableRandom random = new SplittableRandom(0);
         int stickyRun = Math.max(1, batchBytes / recordSize);
 
         try (PulsarClient client = PulsarClient.builder()
@@ -87,6 +85,7 @@ public final class PulsarProduce {
                 }
                 inFlight.acquire();
                 final int index = i;
+                byte[] payload = randomPayload(recordSize, random);
                 final long sent = System.nanoTime();
                 producers.get(current).sendAsync(payload).whenComplete((id, error) -> {
                     if (error != null) {
@@ -120,6 +119,14 @@ public final class PulsarProduce {
                     acked.get(), (long) records * recordSize, seconds, mb / seconds, records / seconds,
                     pct(latencyMicros, 0.50), pct(latencyMicros, 0.99), pct(latencyMicros, 0.999), partitions);
         }
+    }
+
+    private static byte[] randomPayload(int size, SplittableRandom random) {
+        byte[] payload = new byte[size];
+        for (int i = 0; i < size; i++) {
+            payload[i] = (byte) (random.nextInt(26) + 65);
+        }
+        return payload;
     }
 
     private static double pct(int[] sortedMicros, double q) {
