@@ -45,7 +45,9 @@ public final class ApiDispatcher {
     /**
      * Completes with the response body, null for no response, or the request's error response when the
      * handler fails. Cancelling the returned future cancels the handler's, and releases what the handler's
-     * response holds if it was already answered.
+     * response holds if it was already answered; except when the request has a buffer: the handler's work
+     * may still be reading it (an append in progress), so it runs to completion, and then the buffer is
+     * released.
      */
     public CompletableFuture<ApiMessage> dispatch(RequestContext context, AbstractRequest request) {
         @SuppressWarnings("unchecked")
@@ -56,12 +58,16 @@ public final class ApiDispatcher {
         } catch (RuntimeException e) {
             handled = CompletableFuture.failedFuture(e);
         }
+        RequestBuffer buffer = context.buffer();
+        if (buffer != null) {
+            handled.whenComplete((response, failure) -> buffer.release());
+        }
         CompletableFuture<ApiMessage> answered = handled.handle((response, failure) -> failure == null
                 ? response
                 : request.getErrorResponse(0, KafkaErrors.exception(failure)).data());
         CompletableFuture<ApiMessage> source = handled;
         answered.whenComplete((response, failure) -> {
-            if (failure instanceof CancellationException) {
+            if (failure instanceof CancellationException && buffer == null) {
                 source.cancel(false);
                 source.thenAccept(FetchRecords::releaseIn);
             }

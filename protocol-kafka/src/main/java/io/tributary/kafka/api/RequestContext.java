@@ -13,9 +13,17 @@ import org.apache.kafka.common.requests.RequestHeader;
  * @param self         this broker as advertised to the clients of the listener the request arrived on
  * @param published    the endpoint the host publishes for that listener, which the topic lookup
  *                     reports as this broker's
+ * @param buffer       the buffer the body was parsed from, when parts of the body refer to it (produce
+ *                     records), valid until the handler's response is complete; otherwise null
  */
 public record RequestContext(RequestHeader header, short apiVersion, String connectionId, BrokerNode self,
-                             Endpoint published) {
+                             Endpoint published, RequestBuffer buffer) {
+
+    /** A context for a body that refers to no buffer. */
+    public RequestContext(RequestHeader header, short apiVersion, String connectionId, BrokerNode self,
+                          Endpoint published) {
+        this(header, apiVersion, connectionId, self, published, null);
+    }
 
     public String clientId() {
         return header.clientId();

@@ -79,6 +79,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof InboundFrame.Request request) {
             if (!draining && ctx.channel().isActive()) {
                 dispatch(request);
+            } else {
+                request.release();
             }
         } else {
             ReferenceCountUtil.release(msg);
@@ -87,7 +89,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(InboundFrame.Request request) {
         RequestContext context = new RequestContext(request.header(), request.apiVersion(), connectionId, self,
-                published);
+                published, request.buffer());
         CompletableFuture<ApiMessage> response = dispatcher.dispatch(context, request.request());
         pending.add(new Pending(request.header(), request.apiVersion(), response));
         updateReading();

@@ -1,5 +1,6 @@
 package io.tributary.kafka.network;
 
+import io.tributary.kafka.api.RequestBuffer;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.RequestHeader;
 
@@ -9,8 +10,17 @@ sealed interface InboundFrame {
     /**
      * @param apiVersion the version {@code request} was parsed with; the header's, except for an
      *                   ApiVersions request of an unknown version, which is parsed as version 0
+     * @param buffer     the buffer {@code request} refers to, or null when it was parsed from a copy
      */
-    record Request(RequestHeader header, short apiVersion, AbstractRequest request) implements InboundFrame {
+    record Request(RequestHeader header, short apiVersion, AbstractRequest request, RequestBuffer buffer)
+            implements InboundFrame {
+
+        /** For a request that is not dispatched. */
+        void release() {
+            if (buffer != null) {
+                buffer.release();
+            }
+        }
     }
 
     record Malformed(String reason) implements InboundFrame {

@@ -72,7 +72,7 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData, Prod
         for (TopicProduceData topic : request.topicData()) {
             answers.add(refusal != null
                     ? CompletableFuture.completedFuture(refused(topic, refusal))
-                    : produce(context.apiVersion(), topic));
+                    : produce(context, topic));
         }
         CompletableFuture<ProduceResponseData> response = Futures.all(answers).thenApply(list -> {
             ProduceResponseData data = new ProduceResponseData();
@@ -92,24 +92,24 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData, Prod
         return null;
     }
 
-    private CompletableFuture<TopicProduceResponse> produce(short version, TopicProduceData topic) {
-        boolean byId = version >= FIRST_TOPIC_ID_VERSION;
+    private CompletableFuture<TopicProduceResponse> produce(RequestContext context, TopicProduceData topic) {
+        boolean byId = context.apiVersion() >= FIRST_TOPIC_ID_VERSION;
         CompletableFuture<TopicName> name = topics.resolve(byId, topic.name(), topic.topicId());
         String topicKey = byId ? topic.topicId().toString() : topic.name();
         return Futures.all(topic.partitionData().stream()
-                        .map(partition -> append(version, name, topicKey, partition)).toList())
+                        .map(partition -> append(context, name, topicKey, partition)).toList())
                 .thenApply(partitions -> response(topic).setPartitionResponses(partitions))
                 .exceptionally(e -> refused(topic, KafkaErrors.of(e)));
     }
 
-    private CompletableFuture<PartitionProduceResponse> append(short version, CompletableFuture<TopicName> topic,
+    private CompletableFuture<PartitionProduceResponse> append(RequestContext context, CompletableFuture<TopicName> topic,
                                                                String topicKey, PartitionProduceData partition) {
         KafkaRecordBatch batch;
         try {
             if (!(partition.records() instanceof MemoryRecords records)) {
                 throw new InvalidRecordException("no records");
             }
-            batch = validator.validate(records, version);
+            batch = validator.validate(records, context.apiVersion(), context.buffer());
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(partition.index(), KafkaErrors.of(e)));
         }

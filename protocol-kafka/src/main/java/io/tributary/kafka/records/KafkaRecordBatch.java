@@ -1,5 +1,6 @@
 package io.tributary.kafka.records;
 
+import io.tributary.kafka.api.RequestBuffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.tributary.spi.storage.Header;
@@ -24,11 +25,16 @@ public final class KafkaRecordBatch implements RecordBatch {
 
     private final MutableRecordBatch batch;
     private final ByteBuffer bytes;
+    private final RequestBuffer source;
 
-    /** @param bytes exactly the batch's bytes */
-    KafkaRecordBatch(MutableRecordBatch batch, ByteBuffer bytes) {
+    /**
+     * @param bytes  exactly the batch's bytes
+     * @param source the request buffer {@code bytes} lies in, or null
+     */
+    KafkaRecordBatch(MutableRecordBatch batch, ByteBuffer bytes, RequestBuffer source) {
         this.batch = batch;
         this.bytes = bytes;
+        this.source = source;
     }
 
     @Override
@@ -61,6 +67,11 @@ public final class KafkaRecordBatch implements RecordBatch {
     @Override
     public ByteBuf raw() {
         return Unpooled.wrappedBuffer(bytes.duplicate());
+    }
+
+    @Override
+    public ByteBuf retainedRaw() {
+        return source == null ? null : source.retainedSlice(bytes);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tributary.kafka.records;
 
+import io.tributary.kafka.api.RequestBuffer;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import org.apache.kafka.common.InvalidRecordException;
@@ -32,6 +33,11 @@ public final class ProducedBatchValidator {
     }
 
     public KafkaRecordBatch validate(MemoryRecords records, short produceVersion) {
+        return validate(records, produceVersion, null);
+    }
+
+    /** Like {@link #validate(MemoryRecords, short)}, for records parsed from {@code source}, which may be null. */
+    public KafkaRecordBatch validate(MemoryRecords records, short produceVersion, RequestBuffer source) {
         ByteBuffer bytes = records.buffer();
         Iterator<MutableRecordBatch> batches = records.batches().iterator();
         MutableRecordBatch batch = nextBatch(batches);
@@ -56,7 +62,7 @@ public final class ProducedBatchValidator {
             throw new UnsupportedCompressionTypeException("zstd needs produce version 7 or later");
         }
         CodecClassLoader.run(() -> checkRecords(batch));
-        return new KafkaRecordBatch(batch, bytes.duplicate());
+        return new KafkaRecordBatch(batch, bytes.duplicate(), source);
     }
 
     private static MutableRecordBatch nextBatch(Iterator<MutableRecordBatch> batches) {

@@ -1,5 +1,6 @@
 package io.tributary.kafka.network;
 
+import static io.tributary.kafka.network.TestHandlers.handler;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNull;
@@ -11,9 +12,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.tributary.kafka.KafkaFixture;
 import io.tributary.kafka.KafkaWire;
 import io.tributary.kafka.api.ApiDispatcher;
-import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.BrokerNode;
-import io.tributary.kafka.api.RequestContext;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,38 +55,6 @@ public class KafkaChannelInitializerTest {
                     handler(ApiKeys.PRODUCE, (context, request) -> CompletableFuture.completedFuture(
                             ((ProduceRequestData) request).acks() == 0 ? null : new ProduceResponseData()))));
         }
-    }
-
-    private interface Body {
-        CompletableFuture<? extends org.apache.kafka.common.protocol.ApiMessage> handle(
-                RequestContext context, org.apache.kafka.common.protocol.ApiMessage request);
-    }
-
-    private static ApiHandler<org.apache.kafka.common.protocol.ApiMessage, org.apache.kafka.common.protocol.ApiMessage>
-            handler(ApiKeys key, Body body) {
-        return new ApiHandler<>() {
-            @Override
-            public ApiKeys apiKey() {
-                return key;
-            }
-
-            @Override
-            public short minVersion() {
-                return key.oldestVersion();
-            }
-
-            @Override
-            public short maxVersion() {
-                return key.latestVersion();
-            }
-
-            @SuppressWarnings("unchecked")
-            @Override
-            public CompletableFuture<org.apache.kafka.common.protocol.ApiMessage> handle(
-                    RequestContext context, org.apache.kafka.common.protocol.ApiMessage request) {
-                return (CompletableFuture<org.apache.kafka.common.protocol.ApiMessage>) body.handle(context, request);
-            }
-        };
     }
 
     private ScheduledExecutorService scheduler;

@@ -28,13 +28,17 @@ final class RecentBatches {
     }
 
     /**
-     * A copy of the batch's protocol bytes to keep once it is appended (the entry written to storage may
-     * share it), or null when it will not be kept.
+     * The batch's protocol bytes to keep once it is appended (the entry written to storage may share them):
+     * a reference when the batch can share its bytes, otherwise a copy; null when they will not be kept.
      */
-    ByteBuf copyOf(RecordBatch batch) {
+    ByteBuf keep(RecordBatch batch) {
         ByteBuf raw = batch.raw();
         if (raw == null || batch.rawFormat() == null || !budget.admits(raw.readableBytes())) {
             return null;
+        }
+        ByteBuf shared = batch.retainedRaw();
+        if (shared != null) {
+            return shared;
         }
         ByteBuf copy = allocator.directBuffer(raw.readableBytes());
         copy.writeBytes(raw, raw.readerIndex(), raw.readableBytes());

@@ -95,7 +95,7 @@ public final class TopicPartitionLog implements PartitionLog {
             return CompletableFuture.failedFuture(new IllegalArgumentException("empty batch"));
         }
         CompletableFuture<AppendResult> result = new CompletableFuture<>();
-        ByteBuf kept = recent.copyOf(batch);
+        ByteBuf kept = recent.keep(batch);
         boolean published = false;
         ByteBuf entry = null;
         synchronized (this) {

@@ -3,6 +3,7 @@ package io.tributary.storage.internal;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertNull;
+import static org.testng.Assert.assertSame;
 import static org.testng.Assert.assertTrue;
 
 import io.netty.buffer.ByteBuf;
@@ -22,7 +23,17 @@ public class RecentBatchesTest {
     private static final String FORMAT = "test-v1";
     private static final UnpooledByteBufAllocator ALLOCATOR = new UnpooledByteBufAllocator(false);
 
-    private record Raw(String bytes, String rawFormat) implements RecordBatch {
+    /** A batch of {@code bytes}; one that can share them hands out references to {@code shared}. */
+    private record Raw(String bytes, String rawFormat, ByteBuf shared) implements RecordBatch {
+        Raw(String bytes, String rawFormat) {
+            this(bytes, rawFormat, null);
+        }
+
+        @Override
+        public ByteBuf retainedRaw() {
+            return shared == null ? null : shared.retain();
+        }
+
         @Override
         public int recordCount() {
             return 1;
@@ -53,7 +64,7 @@ public class RecentBatchesTest {
 
     /** Appends a batch of {@code count} records whose bytes are {@code bytes}. */
     private void add(RecentBatches recent, long baseOffset, int count, String bytes) {
-        ByteBuf copy = recent.copyOf(new Raw(bytes, FORMAT));
+        ByteBuf copy = recent.keep(new Raw(bytes, FORMAT));
         copies.add(copy);
         recent.add(baseOffset, count, EntryFormat.PULSAR, FORMAT, copy);
     }
@@ -147,12 +158,28 @@ public class RecentBatchesTest {
 
     @Test
     public void keepsNothingWithoutABudgetOrForBatchesTooLargeForIt() {
-        assertNull(new RecentBatches(new RecentBatchBudget(0), ALLOCATOR).copyOf(new Raw("abc", FORMAT)));
+        assertNull(new RecentBatches(new RecentBatchBudget(0), ALLOCATOR).keep(new Raw("abc", FORMAT)));
         RecentBatches small = new RecentBatches(new RecentBatchBudget(64), ALLOCATOR);
-        assertNull(small.copyOf(new Raw("123456789", FORMAT)), "larger than an eighth of the budget");
-        assertNull(small.copyOf(new Raw("abc", null)), "no protocol bytes");
-        ByteBuf kept = small.copyOf(new Raw("12345678", FORMAT));
+        assertNull(small.keep(new Raw("123456789", FORMAT)), "larger than an eighth of the budget");
+        assertNull(small.keep(new Raw("abc", null)), "no protocol bytes");
+        ByteBuf kept = small.keep(new Raw("12345678", FORMAT));
         assertEquals(kept.toString(UTF_8), "12345678");
         kept.release();
+    }
+
+    @Test
+    public void keepsAReferenceToBytesTheBatchCanShareInsteadOfACopy() {
+        ByteBuf shared = ALLOCATOR.directBuffer().writeBytes("shared".getBytes(UTF_8));
+        RecentBatches recent = new RecentBatches(new RecentBatchBudget(1 << 20), ALLOCATOR);
+
+        ByteBuf kept = recent.keep(new Raw("shared", FORMAT, shared));
+
+        assertSame(kept, shared);
+        assertEquals(shared.refCnt(), 2, "a reference of its own, no copy");
+        recent.add(0, 1, EntryFormat.PULSAR, FORMAT, kept);
+        assertEquals(texts(recent.read(0, 1, 100, FORMAT)), List.of("0:shared"));
+        recent.close();
+        assertEquals(shared.refCnt(), 1, "the log released the reference it was given");
+        shared.release();
     }
 }

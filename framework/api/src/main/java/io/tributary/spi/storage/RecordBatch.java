@@ -17,4 +17,12 @@ public interface RecordBatch {
 
     /** Names the wire format of {@link #raw()}, e.g. {@code kafka-v2}. */
     String rawFormat();
+
+    /**
+     * {@link #raw()} as a reference that stays valid after the append has completed, for a log that keeps
+     * the bytes; the caller releases it. Null when the bytes cannot be shared, and the log copies them.
+     */
+    default ByteBuf retainedRaw() {
+        return null;
+    }
 }
