@@ -72,7 +72,7 @@ public final class KafkaProtocolModule implements ProtocolModule {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        KafkaTopics topics = new KafkaTopics(context.topics(), config);
+        KafkaTopics topics = new KafkaTopics(context.topics(), context.logs(), config);
         DelayedTasks tasks = new DelayedTasks(context.scheduler());
         FetchSessionCache sessions = new FetchSessionCache(config.fetchSessionCacheSize());
         ApiDispatcher dispatcher = ApiDispatcher.of(handlers(context, config, topics, tasks, sessions));

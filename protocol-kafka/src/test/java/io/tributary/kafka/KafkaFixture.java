@@ -41,7 +41,7 @@ public final class KafkaFixture implements AutoCloseable {
     public KafkaFixture(Map<String, String> properties) {
         context = new FakeModuleContext(properties, ENDPOINT);
         config = KafkaConfig.from(properties);
-        topics = new KafkaTopics(context.topics(), config);
+        topics = new KafkaTopics(context.topics(), context.logs(), config);
         tasks = new DelayedTasks(context.scheduler());
         sessions = new FetchSessionCache(config.fetchSessionCacheSize());
     }

@@ -2,6 +2,7 @@ package io.tributary.kafka.topic;
 
 import io.tributary.kafka.KafkaConfig;
 import io.tributary.kafka.api.KafkaErrors;
+import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicExistsException;
 import io.tributary.spi.topic.TopicLookup;
 import io.tributary.spi.topic.TopicMetadata;
@@ -14,20 +15,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka's view of the topic lookup: Kafka names in the configured tenant and namespace, Kafka topic ids,
  * and auto-creation. Topic ids seen in any answer are remembered, so that requests naming topics by id
- * (produce v13, fetch v13+, delete topics v6) resolve without a lookup.
+ * (produce v13, fetch v13+, delete topics v6) resolve without a lookup. A topic created here starts
+ * loading the partitions this broker comes to own, as a Kafka broker has a partition's log ready once
+ * the topic exists, so that the first produce does not wait for it.
  */
 public final class KafkaTopics {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
+
     private final TopicLookup lookup;
+    private final PartitionLogs logs;
     private final KafkaConfig config;
     private final Map<Uuid, TopicName> names = new ConcurrentHashMap<>();
 
-    public KafkaTopics(TopicLookup lookup, KafkaConfig config) {
+    public KafkaTopics(TopicLookup lookup, PartitionLogs logs, KafkaConfig config) {
         this.lookup = lookup;
+        this.logs = logs;
         this.config = config;
     }
 
@@ -66,11 +75,22 @@ public final class KafkaTopics {
     }
 
     public CompletableFuture<TopicMetadata> create(TopicName topic, int partitions, Map<String, String> topicConfig) {
-        return lookup.create(topic, partitions, topicConfig).thenApply(this::remember);
+        return lookup.create(topic, partitions, topicConfig).thenApply(this::remember).thenApply(this::startLoading);
     }
 
     public CompletableFuture<TopicMetadata> createPartitions(TopicName topic, int totalPartitions) {
-        return lookup.createPartitions(topic, totalPartitions).thenApply(this::remember);
+        return lookup.createPartitions(topic, totalPartitions).thenApply(this::remember).thenApply(this::startLoading);
+    }
+
+    private TopicMetadata startLoading(TopicMetadata created) {
+        for (int partition = 0; partition < created.partitions(); partition++) {
+            int loading = partition;
+            logs.open(created.name(), partition).exceptionally(e -> {
+                LOG.debug("Partition {} of new topic {} not loaded here: {}", loading, created.name(), e.toString());
+                return null;
+            });
+        }
+        return created;
     }
 
     public CompletableFuture<Void> delete(TopicName topic) {
