@@ -21,7 +21,8 @@ public final class RequestBuffer {
     public RequestBuffer(ByteBuf buffer) {
         this.buffer = buffer;
         this.view = buffer.nioBuffer();
-        this.viewAddress = view.isDirect() && PlatformDependent.hasUnsafe() ? PlatformDependent.directBufferAddress(view) : 0;
+        this.viewAddress = view.isDirect() && PlatformDependent.hasUnsafe()
+                ? PlatformDependent.directBufferAddress(view) : 0;
     }
 
     /** The request's bytes, to parse once; what is parsed from them may refer to this buffer. */

@@ -102,7 +102,8 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData, Prod
                 .exceptionally(e -> refused(topic, KafkaErrors.of(e)));
     }
 
-    private CompletableFuture<PartitionProduceResponse> append(RequestContext context, CompletableFuture<TopicName> topic,
+    private CompletableFuture<PartitionProduceResponse> append(RequestContext context,
+                                                               CompletableFuture<TopicName> topic,
                                                                String topicKey, PartitionProduceData partition) {
         KafkaRecordBatch batch;
         try {

@@ -1,8 +1,8 @@
 package io.tributary.kafka.records;
 
-import io.tributary.kafka.api.RequestBuffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.tributary.kafka.api.RequestBuffer;
 import io.tributary.spi.storage.Header;
 import io.tributary.spi.storage.ProducerInfo;
 import io.tributary.spi.storage.RecordBatch;
