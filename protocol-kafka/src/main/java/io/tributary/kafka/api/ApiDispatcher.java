@@ -59,7 +59,8 @@ public final class ApiDispatcher {
             handled = CompletableFuture.failedFuture(e);
         }
         RequestBuffer buffer = context.buffer();
-        if (buffer != null) {
+        boolean handlerReadsBufferUntilDone = buffer != null;
+        if (handlerReadsBufferUntilDone) {
             handled.whenComplete((response, failure) -> buffer.release());
         }
         CompletableFuture<ApiMessage> answered = handled.handle((response, failure) -> failure == null
@@ -67,7 +68,7 @@ public final class ApiDispatcher {
                 : request.getErrorResponse(0, KafkaErrors.exception(failure)).data());
         CompletableFuture<ApiMessage> source = handled;
         answered.whenComplete((response, failure) -> {
-            if (failure instanceof CancellationException && buffer == null) {
+            if (failure instanceof CancellationException && !handlerReadsBufferUntilDone) {
                 source.cancel(false);
                 source.thenAccept(FetchRecords::releaseIn);
             }
