@@ -102,6 +102,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setJournalFlushWhenQueueEmpty(true);
         // As Pulsar's bookkeeper.conf: adds go from the bookie's I/O thread to the journal without another hand-off.
         bookie.setNumAddWorkerThreads(0);
+        // Reads too, as Kafka serves fetches on its network threads: one entry read from the page cache costs
+        // less than handing it to a read thread and back. A read that misses the page cache holds that I/O thread.
+        bookie.setNumReadWorkerThreads(0);
         bookie.setProperty("journalPreAllocSizeMB", 16);
         // A journal file is only needed until the entry logs holding its entries are flushed; BookKeeper's
         // defaults (2 GiB files, 5 kept after that) hold up to 12 GiB of journal on a busy standalone.
