@@ -8,21 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.bookkeeper.mledger.Entry;
-import org.apache.bookkeeper.mledger.ManagedCursor;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.ManagedLedgerException;
 
 /**
  * Reads whole entries from an offset: through the cached cursor that stopped there, or a new cursor
- * placed by the locator. Entries beyond the byte budget are handed back to the cursor by seeking it
- * back, so the next sequential read continues exactly there. A read with more entries behind it starts
- * reading those at once, so that a reader catching up finds its next entries already on their way from
- * the bookie while it handles the current ones.
+ * placed by the locator. Each cursor reads ahead of its reader ({@link ReadAhead}), so that a reader
+ * catching up finds its next entries already read, or on their way from the bookie, while it handles the
+ * current ones. Entries beyond the byte budget go back to the read-ahead, where the next sequential read
+ * starts.
  */
 final class LogReader {
-
-    private static final int MAX_ENTRIES_PER_READ = 500;
-    private static final int MAX_READ_AHEAD_BYTES = 4 * 1024 * 1024;
 
     private final ManagedLedger ledger;
     private final EntryLocator locator;
@@ -39,48 +35,35 @@ final class LogReader {
         if (parked == null) {
             return fresh(fromOffset, maxBytes);
         }
-        if (parked.ahead() == null) {
-            return selectWhenRead(parked.cursor(), entries(parked.cursor(), maxBytes), fromOffset, maxBytes);
-        }
-        return parked.ahead().handle((entries, failure) -> {
+        return parked.ahead().next(Math.max(1, maxBytes)).handle((entries, failure) -> {
             if (failure == null) {
-                return CompletableFuture.completedFuture(select(parked.cursor(), entries, fromOffset, maxBytes));
+                return CompletableFuture.completedFuture(select(parked.ahead(), entries, fromOffset, maxBytes));
             }
-            cursors.delete(parked.cursor());
+            cursors.delete(parked);
             return fresh(fromOffset, maxBytes);
         }).thenCompose(read -> read);
     }
 
     private CompletableFuture<List<DecodedBatch>> fresh(long fromOffset, int maxBytes) {
         return locator.find(fromOffset).thenCompose(found -> {
-            ManagedCursor cursor;
+            ReadAhead ahead;
             try {
-                cursor = cursors.open(found.orElseThrow(() ->
-                        new OffsetOutOfRangeException("no entry holds offset " + fromOffset)).position());
+                ahead = new ReadAhead(ledger, cursors.open(found.orElseThrow(() ->
+                        new OffsetOutOfRangeException("no entry holds offset " + fromOffset)).position()));
             } catch (ManagedLedgerException e) {
                 throw new IllegalStateException(e);
             }
-            return selectWhenRead(cursor, entries(cursor, maxBytes), fromOffset, maxBytes);
+            return ahead.next(Math.max(1, maxBytes)).handle((entries, failure) -> {
+                if (failure != null) {
+                    cursors.delete(ahead);
+                    throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+                }
+                return select(ahead, entries, fromOffset, maxBytes);
+            });
         });
     }
 
-    private CompletableFuture<List<Entry>> entries(ManagedCursor cursor, int maxBytes) {
-        return LedgerReads.entries(cursor, MAX_ENTRIES_PER_READ, Math.max(1, maxBytes), ledger.getLastConfirmedEntry());
-    }
-
-    private CompletableFuture<List<DecodedBatch>> selectWhenRead(ManagedCursor cursor,
-                                                                 CompletableFuture<List<Entry>> read,
-                                                                 long fromOffset, int maxBytes) {
-        return read.handle((entries, failure) -> {
-            if (failure != null) {
-                cursors.delete(cursor);
-                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-            }
-            return select(cursor, entries, fromOffset, maxBytes);
-        });
-    }
-
-    private List<DecodedBatch> select(ManagedCursor cursor, List<Entry> entries, long fromOffset, int maxBytes) {
+    private List<DecodedBatch> select(ReadAhead ahead, List<Entry> entries, long fromOffset, int maxBytes) {
         List<DecodedBatch> kept = new ArrayList<>();
         long next = fromOffset;
         long bytes = 0;
@@ -100,7 +83,6 @@ final class LogReader {
                 }
                 if (!kept.isEmpty() && bytes + batch.sizeInBytes() > maxBytes) {
                     batch.release();
-                    cursor.seek(entry.getPosition(), true);
                     break;
                 }
                 kept.add(batch);
@@ -111,14 +93,11 @@ final class LogReader {
         } catch (RuntimeException e) {
             kept.forEach(DecodedBatch::release);
             entries.subList(i, entries.size()).forEach(Entry::release);
-            cursors.delete(cursor);
+            cursors.delete(ahead);
             throw e;
         }
-        for (int j = i; j < entries.size(); j++) {
-            entries.get(j).release();
-        }
-        cursors.put(next, cursor, !kept.isEmpty() && cursor.hasMoreEntries()
-                ? entries(cursor, Math.min(maxBytes, MAX_READ_AHEAD_BYTES)) : null);
+        ahead.unread(entries.subList(i, entries.size()));
+        cursors.put(next, ahead);
         return kept;
     }
 }

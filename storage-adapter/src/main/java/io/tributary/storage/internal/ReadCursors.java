@@ -1,12 +1,9 @@
 package io.tributary.storage.internal;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.bookkeeper.mledger.AsyncCallbacks.DeleteCursorCallback;
-import org.apache.bookkeeper.mledger.Entry;
 import org.apache.bookkeeper.mledger.ManagedCursor;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.ManagedLedgerException;
@@ -16,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Non-durable cursors kept between sequential reads, keyed by the offset the next read starts at. A
- * reader takes a cursor out while it reads and puts it back under the next offset, possibly with the
- * entries it already started reading for that next read; cursors idle for longer than the given time are
- * deleted and their entries released.
+ * reader takes a cursor out while it reads and puts it back under the next offset, with the entries it
+ * reads ahead of that next read; cursors idle for longer than the given time are deleted and their
+ * entries released.
  */
 final class ReadCursors {
 
@@ -26,8 +23,8 @@ final class ReadCursors {
     private static final int MAX_IDLE_CURSORS = 64;
     private static final AtomicLong NAMES = new AtomicLong();
 
-    /** A cursor between reads; {@code ahead} is null or the read of the entries that follow. */
-    record Parked(ManagedCursor cursor, CompletableFuture<List<Entry>> ahead, long sinceNanos) {
+    /** A cursor between reads, with the entries read ahead through it. */
+    record Parked(ReadAhead ahead, long sinceNanos) {
     }
 
     private final ManagedLedger ledger;
@@ -49,8 +46,8 @@ final class ReadCursors {
         return ledger.newNonDurableCursor(ledger.getPreviousPosition(position), name);
     }
 
-    void put(long nextOffset, ManagedCursor cursor, CompletableFuture<List<Entry>> ahead) {
-        Parked parked = new Parked(cursor, ahead, System.nanoTime());
+    void put(long nextOffset, ReadAhead ahead) {
+        Parked parked = new Parked(ahead, System.nanoTime());
         if (closed || idle.size() >= MAX_IDLE_CURSORS) {
             delete(parked);
             return;
@@ -83,18 +80,13 @@ final class ReadCursors {
         });
     }
 
-    /** Deletes the cursor once any read it has under way is over, releasing what that read returned. */
     void delete(Parked parked) {
-        if (parked.ahead == null) {
-            delete(parked.cursor);
-            return;
-        }
-        parked.ahead.whenComplete((entries, failure) -> {
-            if (entries != null) {
-                entries.forEach(Entry::release);
-            }
-            delete(parked.cursor);
-        });
+        delete(parked.ahead);
+    }
+
+    /** Deletes the cursor once any read it has under way is over, releasing what it read ahead. */
+    void delete(ReadAhead ahead) {
+        ahead.close().whenComplete((idle, failure) -> delete(ahead.cursor()));
     }
 
     void delete(ManagedCursor cursor) {

@@ -42,32 +42,45 @@ public class ReadCursorsTest {
         return EntryImpl.create(1, entryId, data);
     }
 
+    private static Entry entry(long entryId, int size) {
+        ByteBuf data = Unpooled.buffer(size).writeZero(size);
+        Entry entry = entry(entryId, data);
+        data.release();
+        return entry;
+    }
+
+    private ReadAhead readAhead(ManagedCursor cursor) {
+        return new ReadAhead(ledger, cursor);
+    }
+
     @Test
     public void aParkedCursorComesBackOnceWithItsReadAhead() {
-        ManagedCursor cursor = cursor("c1");
-        CompletableFuture<List<Entry>> ahead = new CompletableFuture<>();
-        cursors.put(10, cursor, ahead);
+        ReadAhead ahead = readAhead(cursor("c1"));
+        cursors.put(10, ahead);
 
         assertNull(cursors.take(9));
-        ReadCursors.Parked parked = cursors.take(10);
-        assertSame(parked.cursor(), cursor);
-        assertSame(parked.ahead(), ahead);
+        assertSame(cursors.take(10).ahead(), ahead);
         assertNull(cursors.take(10));
     }
 
     @Test
     public void closingReleasesAReadAheadWhenItArrivesThenDeletesTheCursor() {
         ManagedCursor cursor = cursor("c1");
-        CompletableFuture<List<Entry>> ahead = new CompletableFuture<>();
-        cursors.put(10, cursor, ahead);
+        when(cursor.hasMoreEntries()).thenReturn(true);
+        ReadCallbacks reads = ReadCallbacks.of(cursor);
+        ReadAhead ahead = readAhead(cursor);
+        CompletableFuture<List<Entry>> first = ahead.next(100);
+        reads.complete(0, List.of(entry(0, 8)));
+        first.join().forEach(Entry::release);
+        cursors.put(10, ahead);
 
         cursors.closeAll();
         verify(ledger, never()).asyncDeleteCursor(eq("c1"), any(), any());
 
         ByteBuf data = Unpooled.buffer(8).writeLong(7);
-        Entry arrived = entry(0, data);
+        Entry arrived = entry(1, data);
         data.release();
-        ahead.complete(List.of(arrived));
+        reads.complete(1, List.of(arrived));
         assertEquals(data.refCnt(), 0);
         verify(ledger).asyncDeleteCursor(eq("c1"), any(), any());
         assertNull(cursors.take(10));
@@ -77,11 +90,13 @@ public class ReadCursorsTest {
     public void aCursorPutBackAfterCloseIsDeletedWithItsEntries() {
         cursors.closeAll();
         ManagedCursor cursor = cursor("late");
+        ReadAhead ahead = readAhead(cursor);
         ByteBuf data = Unpooled.buffer(8).writeLong(7);
-        Entry arrived = entry(0, data);
+        Entry unused = entry(0, data);
         data.release();
+        ahead.unread(List.of(unused));
 
-        cursors.put(3, cursor, CompletableFuture.completedFuture(List.of(arrived)));
+        cursors.put(3, ahead);
 
         assertNull(cursors.take(3));
         assertEquals(data.refCnt(), 0);
@@ -90,12 +105,11 @@ public class ReadCursorsTest {
 
     @Test
     public void aSecondCursorForTheSameOffsetReplacesTheFirst() {
-        ManagedCursor first = cursor("first");
-        ManagedCursor second = cursor("second");
-        cursors.put(5, first, null);
-        cursors.put(5, second, null);
+        ReadAhead second = readAhead(cursor("second"));
+        cursors.put(5, readAhead(cursor("first")));
+        cursors.put(5, second);
 
         verify(ledger).asyncDeleteCursor(eq("first"), any(), any());
-        assertSame(cursors.take(5).cursor(), second);
+        assertSame(cursors.take(5).ahead(), second);
     }
 }

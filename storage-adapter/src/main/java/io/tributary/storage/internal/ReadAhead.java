@@ -1,0 +1,151 @@
+package io.tributary.storage.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.bookkeeper.mledger.Entry;
+import org.apache.bookkeeper.mledger.ManagedCursor;
+import org.apache.bookkeeper.mledger.ManagedLedger;
+
+/**
+ * The entries a sequential reader will ask for next, read through its cursor before it asks. After each
+ * read it hands out, it keeps reading, one read after another, until it holds twice what the reader took
+ * (at most {@link #MAX_AHEAD_BYTES}) or the cursor reaches the end of the ledger: the bookie streams the
+ * log while the reader handles the entries it has, as a disk reads ahead of a file read in order.
+ */
+final class ReadAhead {
+
+    static final long MAX_AHEAD_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_ENTRIES_PER_READ = 500;
+
+    private final ManagedLedger ledger;
+    private final ManagedCursor cursor;
+    private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
+    private long bufferedBytes;
+    private long targetBytes;
+    private CompletableFuture<Void> reading;
+    private Throwable failure;
+    private boolean closed;
+
+    ReadAhead(ManagedLedger ledger, ManagedCursor cursor) {
+        this.ledger = ledger;
+        this.cursor = cursor;
+    }
+
+    ManagedCursor cursor() {
+        return cursor;
+    }
+
+    /**
+     * The next entries, about {@code maxBytes} of them and at least one if the ledger has any: at once when
+     * that much is already here or nothing is on its way, otherwise as soon as the read under way arrives.
+     */
+    CompletableFuture<List<Entry>> next(long maxBytes) {
+        Read read = null;
+        CompletableFuture<Void> arrival;
+        synchronized (this) {
+            targetBytes = Math.max(maxBytes, Math.min(2 * maxBytes, MAX_AHEAD_BYTES));
+            if (reading == null && failure == null && !closed && bufferedBytes < maxBytes
+                    && (buffered.isEmpty() || cursor.hasMoreEntries())) {
+                read = claimRead(maxBytes - bufferedBytes);
+            }
+            arrival = bufferedBytes >= maxBytes || failure != null ? null : reading;
+        }
+        issue(read);
+        if (arrival == null) {
+            return take(maxBytes);
+        }
+        return arrival.thenCompose(arrived -> take(maxBytes));
+    }
+
+    /** Gives back entries taken but not used, in their order, so that the next read starts with them. */
+    synchronized void unread(List<Entry> entries) {
+        if (closed) {
+            entries.forEach(Entry::release);
+            return;
+        }
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry entry = entries.get(i);
+            buffered.addFirst(entry);
+            bufferedBytes += entry.getLength();
+        }
+    }
+
+    /** Releases what is here and, when it arrives, what is on its way; completes once nothing is. */
+    CompletableFuture<Void> close() {
+        CompletableFuture<Void> idle;
+        synchronized (this) {
+            closed = true;
+            buffered.forEach(Entry::release);
+            buffered.clear();
+            bufferedBytes = 0;
+            idle = reading == null ? CompletableFuture.completedFuture(null) : reading;
+        }
+        return idle;
+    }
+
+    private CompletableFuture<List<Entry>> take(long maxBytes) {
+        List<Entry> taken = new ArrayList<>();
+        Read read;
+        synchronized (this) {
+            if (buffered.isEmpty() && failure != null) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            long bytes = 0;
+            while (!buffered.isEmpty() && (taken.isEmpty() || bytes + buffered.peekFirst().getLength() <= maxBytes)) {
+                Entry entry = buffered.pollFirst();
+                bytes += entry.getLength();
+                taken.add(entry);
+            }
+            bufferedBytes -= bytes;
+            read = readOnIfShort();
+        }
+        issue(read);
+        return CompletableFuture.completedFuture(taken);
+    }
+
+    /** A read to issue once the lock is released, so that the managed ledger is never called under it. */
+    private record Read(long bytes, CompletableFuture<Void> arrival) {
+    }
+
+    private Read readOnIfShort() {
+        if (reading == null && failure == null && !closed && bufferedBytes < targetBytes && cursor.hasMoreEntries()) {
+            return claimRead(targetBytes - bufferedBytes);
+        }
+        return null;
+    }
+
+    private Read claimRead(long bytes) {
+        reading = new CompletableFuture<>();
+        return new Read(bytes, reading);
+    }
+
+    private void issue(Read read) {
+        if (read == null) {
+            return;
+        }
+        LedgerReads.entries(cursor, MAX_ENTRIES_PER_READ, Math.max(1, read.bytes()), ledger.getLastConfirmedEntry())
+                .whenComplete((entries, error) -> {
+                    issue(arrived(entries, error));
+                    read.arrival().complete(null);
+                });
+    }
+
+    private synchronized Read arrived(List<Entry> entries, Throwable error) {
+        reading = null;
+        if (error != null) {
+            failure = error;
+            return null;
+        }
+        if (closed) {
+            entries.forEach(Entry::release);
+            return null;
+        }
+        for (Entry entry : entries) {
+            buffered.addLast(entry);
+            bufferedBytes += entry.getLength();
+        }
+        return entries.isEmpty() ? null : readOnIfShort();
+    }
+}
