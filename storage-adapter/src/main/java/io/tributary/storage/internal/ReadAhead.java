@@ -10,13 +10,14 @@ import org.apache.bookkeeper.mledger.ManagedLedger;
 
 /**
  * The entries a sequential reader will ask for next, read through its cursor before it asks. After each
- * read it hands out, it keeps reading, one read after another, until it holds twice what the reader took
- * (at most {@link #MAX_AHEAD_BYTES}) or the cursor reaches the end of the ledger: the bookie streams the
- * log while the reader handles the entries it has, as a disk reads ahead of a file read in order.
+ * read it hands out, it keeps reading, one read after another, until it holds twice the reader's budget
+ * (at most {@link #MAX_AHEAD_BYTES}, or the budget itself when that is more) or the cursor reaches the end
+ * of the ledger: the bookie streams the log while the reader handles the entries it has, as a disk reads
+ * ahead of a file read in order.
  */
 final class ReadAhead {
 
-    static final long MAX_AHEAD_BYTES = 4 * 1024 * 1024;
+    private static final long MAX_AHEAD_BYTES = 4 * 1024 * 1024;
     private static final int MAX_ENTRIES_PER_READ = 500;
 
     private final ManagedLedger ledger;
