@@ -63,6 +63,13 @@ public class ReadAheadTest {
         return ids;
     }
 
+    /** Reads 0-9 (100 bytes each) with a budget of 1000; the read-ahead's next read is then under way. */
+    private void takeTheFirstTenEntries() {
+        CompletableFuture<List<Entry>> first = ahead.next(1000);
+        reads.complete(0, entries(0, 10, 100));
+        assertEquals(ids(first.join()), List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
+    }
+
     @Test
     public void theFirstReadAsksForTheBudgetAndReadingGoesOnAtOnce() {
         CompletableFuture<List<Entry>> first = ahead.next(1000);
@@ -74,14 +81,12 @@ public class ReadAheadTest {
 
         assertEquals(ids(first.join()), List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
         assertEquals(reads.count(), 2);
-        assertEquals(reads.maxBytes(1), 1000, "up to twice the budget");
+        assertEquals(reads.maxBytes(1), 1000, "twice the budget less the 1000 bytes that had arrived");
     }
 
     @Test
     public void keepsReadingWhileTheReaderIsAwayUntilItHoldsTwiceTheBudget() {
-        CompletableFuture<List<Entry>> first = ahead.next(1000);
-        reads.complete(0, entries(0, 10, 100));
-        ids(first.join());
+        takeTheFirstTenEntries();
 
         reads.complete(1, entries(10, 5, 100));
         assertEquals(reads.count(), 3);
@@ -98,9 +103,7 @@ public class ReadAheadTest {
 
     @Test
     public void aReaderShortOfItsBudgetWaitsForTheReadUnderWayOnly() {
-        CompletableFuture<List<Entry>> first = ahead.next(1000);
-        reads.complete(0, entries(0, 10, 100));
-        ids(first.join());
+        takeTheFirstTenEntries();
         reads.complete(1, entries(10, 3, 100));
 
         CompletableFuture<List<Entry>> second = ahead.next(1000);
@@ -112,9 +115,7 @@ public class ReadAheadTest {
 
     @Test
     public void stopsAtTheEndOfTheLedgerAndHandsOutWhatItHas() {
-        CompletableFuture<List<Entry>> first = ahead.next(1000);
-        reads.complete(0, entries(0, 10, 100));
-        ids(first.join());
+        takeTheFirstTenEntries();
         when(cursor.hasMoreEntries()).thenReturn(false);
         reads.complete(1, entries(10, 2, 100));
 
@@ -146,9 +147,7 @@ public class ReadAheadTest {
 
     @Test
     public void aFailedReadFailsTheReaderOnceWhatArrivedBeforeIsHandedOut() {
-        CompletableFuture<List<Entry>> first = ahead.next(1000);
-        reads.complete(0, entries(0, 10, 100));
-        ids(first.join());
+        takeTheFirstTenEntries();
         reads.complete(1, entries(10, 5, 100));
         reads.fail(2, new ManagedLedgerException("bookie gone"));
 
@@ -160,9 +159,7 @@ public class ReadAheadTest {
 
     @Test
     public void closingReleasesWhatIsHereAndWhatArrivesThenCompletes() {
-        CompletableFuture<List<Entry>> first = ahead.next(1000);
-        reads.complete(0, entries(0, 10, 100));
-        ids(first.join());
+        takeTheFirstTenEntries();
         reads.complete(1, entries(10, 5, 100));
 
         CompletableFuture<Void> closed = ahead.close();
