@@ -6,6 +6,7 @@ import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.storage.internal.PartitionResolver;
+import io.tributary.storage.internal.ReadAheadBudget;
 import io.tributary.storage.internal.RecentBatchBudget;
 import io.tributary.storage.internal.TopicPartitionLog;
 import java.util.Map;
@@ -30,14 +31,19 @@ public final class ManagedLedgerPartitionLogs implements PartitionLogs {
 
     private final PulsarService pulsar;
     private final RecentBatchBudget recentBatches;
+    private final ReadAheadBudget readAhead;
     private final PartitionResolver resolver;
     private final Map<String, CompletableFuture<TopicPartitionLog>> logs = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> maintenance;
 
-    /** @param recentBatchesBytes the memory for keeping recently appended batches in their protocol's bytes */
-    public ManagedLedgerPartitionLogs(PulsarService pulsar, long recentBatchesBytes) {
+    /**
+     * @param recentBatchesBytes the memory for keeping recently appended batches in their protocol's bytes
+     * @param readAheadBytes the memory for entries read ahead of sequential readers
+     */
+    public ManagedLedgerPartitionLogs(PulsarService pulsar, long recentBatchesBytes, long readAheadBytes) {
         this.pulsar = pulsar;
         this.recentBatches = new RecentBatchBudget(recentBatchesBytes);
+        this.readAhead = new ReadAheadBudget(readAheadBytes);
         this.resolver = new PartitionResolver(pulsar);
         this.maintenance = pulsar.getExecutor().scheduleWithFixedDelay(this::maintain,
                 MAINTENANCE_PERIOD_SECONDS, MAINTENANCE_PERIOD_SECONDS, TimeUnit.SECONDS);
@@ -96,7 +102,7 @@ public final class ManagedLedgerPartitionLogs implements PartitionLogs {
                     if (!(pulsarTopic instanceof PersistentTopic persistent)) {
                         throw new TopicNotFoundException("not a persistent topic: " + resolved.pulsarName());
                     }
-                    return TopicPartitionLog.load(topic, partition, persistent, recentBatches,
+                    return TopicPartitionLog.load(topic, partition, persistent, recentBatches, readAhead,
                             PulsarByteBufAllocator.DEFAULT);
                 });
     }

@@ -51,7 +51,7 @@ public class PartitionLogIT {
     public void startBroker() throws Exception {
         broker = Broker.start(Files.createTempDirectory("partition-log-it"));
         lookup = new PulsarTopicLookup(broker.pulsar(), new ProtocolEndpoints(broker.pulsar().getLocalMetadataStore()));
-        logs = new ManagedLedgerPartitionLogs(broker.pulsar(), 64L << 20);
+        logs = new ManagedLedgerPartitionLogs(broker.pulsar(), 64L << 20, 16L << 20);
         client = PulsarClient.builder().serviceUrl(broker.brokerServiceUrl()).build();
     }
 

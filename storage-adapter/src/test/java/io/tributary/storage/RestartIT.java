@@ -36,7 +36,7 @@ public class RestartIT {
 
     private PulsarTopicLookup start(Path dir) throws Exception {
         broker = Broker.start(dir);
-        logs = new ManagedLedgerPartitionLogs(broker.pulsar(), 64L << 20);
+        logs = new ManagedLedgerPartitionLogs(broker.pulsar(), 64L << 20, 16L << 20);
         return new PulsarTopicLookup(broker.pulsar(), new ProtocolEndpoints(broker.pulsar().getLocalMetadataStore()));
     }
 

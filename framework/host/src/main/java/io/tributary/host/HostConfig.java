@@ -22,6 +22,7 @@ public record HostConfig(
         int ioThreads,
         GroupsConfig groups,
         long recentBatchesBytes,
+        long readAheadBytes,
         Properties brokerProperties) {
 
     public static final String PREFIX = "tributary.";
@@ -38,6 +39,7 @@ public record HostConfig(
     public static final String GROUPS_INITIAL_REBALANCE_DELAY_MS = PREFIX + "groups.initialRebalanceDelayMs";
     public static final String GROUPS_OFFSETS_RETENTION_MINUTES = PREFIX + "groups.offsetsRetentionMinutes";
     public static final String RECENT_BATCHES_MB = PREFIX + "recentBatchesMb";
+    public static final String READ_AHEAD_MB = PREFIX + "readAheadMb";
     private static final String AUTO = "auto";
     private static final long MB = 1024 * 1024;
 
@@ -55,7 +57,8 @@ public record HostConfig(
             Map.entry(GROUPS_PARTITIONS, "8"),
             Map.entry(GROUPS_INITIAL_REBALANCE_DELAY_MS, "3000"),
             Map.entry(GROUPS_OFFSETS_RETENTION_MINUTES, "10080"),
-            Map.entry(RECENT_BATCHES_MB, AUTO));
+            Map.entry(RECENT_BATCHES_MB, AUTO),
+            Map.entry(READ_AHEAD_MB, AUTO));
 
     public static HostConfig from(Properties broker) {
         Map<String, String> p = new HashMap<>(DEFAULTS);
@@ -78,7 +81,8 @@ public record HostConfig(
                 admin.isEmpty() ? Optional.empty() : Optional.of(ListenerSpec.parse(ADMIN_ADDRESS, "http://" + admin)),
                 (int) positive(p, IO_THREADS),
                 groups(p),
-                recentBatchesBytes(p),
+                directMemoryShare(p, RECENT_BATCHES_MB, 8),
+                directMemoryShare(p, READ_AHEAD_MB, 16),
                 broker);
     }
 
@@ -115,12 +119,12 @@ public record HostConfig(
         }
     }
 
-    /** {@code auto}: an eighth of the JVM's direct memory limit. */
-    private static long recentBatchesBytes(Map<String, String> p) {
-        if (AUTO.equals(p.get(RECENT_BATCHES_MB))) {
-            return PlatformDependent.maxDirectMemory() / 8;
+    /** A size in MiB, where {@code auto} is the given share of the JVM's direct memory limit. */
+    private static long directMemoryShare(Map<String, String> p, String key, int divisor) {
+        if (AUTO.equals(p.get(key))) {
+            return PlatformDependent.maxDirectMemory() / divisor;
         }
-        return positive(p, RECENT_BATCHES_MB, 0) * MB;
+        return positive(p, key, 0) * MB;
     }
 
     private static long positive(Map<String, String> p, String key) {

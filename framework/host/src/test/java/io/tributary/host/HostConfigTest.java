@@ -65,6 +65,18 @@ public class HostConfigTest {
     }
 
     @Test
+    public void readAheadMemoryIsASixteenthOfDirectMemoryUnlessSet() {
+        assertEquals(HostConfig.from(new Properties()).readAheadBytes(), PlatformDependent.maxDirectMemory() / 16);
+        Properties broker = new Properties();
+        broker.setProperty("tributary.readAheadMb", "0");
+        assertEquals(HostConfig.from(broker).readAheadBytes(), 0);
+        broker.setProperty("tributary.readAheadMb", "48");
+        assertEquals(HostConfig.from(broker).readAheadBytes(), 48L << 20);
+        assertEquals(failure("tributary.readAheadMb", "lots"),
+                "tributary.readAheadMb must not be negative, not 'lots'");
+    }
+
+    @Test
     public void badValuesNameTheirKey() {
         assertEquals(failure("tributary.listeners", "kafka:9092"),
                 "tributary.listeners: expected protocol://host:port, got 'kafka:9092'");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.bookkeeper.mledger.Entry;
-import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.ManagedLedgerException;
 
 /**
@@ -20,12 +19,10 @@ import org.apache.bookkeeper.mledger.ManagedLedgerException;
  */
 final class LogReader {
 
-    private final ManagedLedger ledger;
     private final EntryLocator locator;
     private final ReadCursors cursors;
 
-    LogReader(ManagedLedger ledger, EntryLocator locator, ReadCursors cursors) {
-        this.ledger = ledger;
+    LogReader(EntryLocator locator, ReadCursors cursors) {
         this.locator = locator;
         this.cursors = cursors;
     }
@@ -48,8 +45,8 @@ final class LogReader {
         return locator.find(fromOffset).thenCompose(found -> {
             ReadAhead ahead;
             try {
-                ahead = new ReadAhead(ledger, cursors.open(found.orElseThrow(() ->
-                        new OffsetOutOfRangeException("no entry holds offset " + fromOffset)).position()));
+                ahead = cursors.readAhead(found.orElseThrow(() ->
+                        new OffsetOutOfRangeException("no entry holds offset " + fromOffset)).position());
             } catch (ManagedLedgerException e) {
                 throw new IllegalStateException(e);
             }

@@ -13,7 +13,8 @@ import org.apache.bookkeeper.mledger.ManagedLedger;
  * read it hands out, it keeps reading, one read after another, until it holds twice the reader's budget
  * (at most {@link #MAX_AHEAD_BYTES}, or the budget itself when that is more) or the cursor reaches the end
  * of the ledger: the bookie streams the log while the reader handles the entries it has, as a disk reads
- * ahead of a file read in order.
+ * ahead of a file read in order. Everything it holds counts against the broker's {@link ReadAheadBudget};
+ * it reads ahead only while that has room, and otherwise reads when its reader asks.
  */
 final class ReadAhead {
 
@@ -22,16 +23,19 @@ final class ReadAhead {
 
     private final ManagedLedger ledger;
     private final ManagedCursor cursor;
+    private final ReadAheadBudget budget;
     private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
     private long bufferedBytes;
     private long targetBytes;
+    private long readingBytes;
     private CompletableFuture<Void> reading;
     private Throwable failure;
     private boolean closed;
 
-    ReadAhead(ManagedLedger ledger, ManagedCursor cursor) {
+    ReadAhead(ManagedLedger ledger, ManagedCursor cursor, ReadAheadBudget budget) {
         this.ledger = ledger;
         this.cursor = cursor;
+        this.budget = budget;
     }
 
     ManagedCursor cursor() {
@@ -50,6 +54,7 @@ final class ReadAhead {
             if (reading == null && failure == null && !closed && bufferedBytes < maxBytes
                     && (buffered.isEmpty() || cursor.hasMoreEntries())) {
                 read = claimRead(maxBytes - bufferedBytes);
+                budget.hold(read.bytes());
             }
             arrival = bufferedBytes >= maxBytes || failure != null ? null : reading;
         }
@@ -70,6 +75,7 @@ final class ReadAhead {
             Entry entry = entries.get(i);
             buffered.addFirst(entry);
             bufferedBytes += entry.getLength();
+            budget.hold(entry.getLength());
         }
     }
 
@@ -80,6 +86,7 @@ final class ReadAhead {
             closed = true;
             buffered.forEach(Entry::release);
             buffered.clear();
+            budget.release(bufferedBytes);
             bufferedBytes = 0;
             idle = reading == null ? CompletableFuture.completedFuture(null) : reading;
         }
@@ -100,6 +107,7 @@ final class ReadAhead {
                 taken.add(entry);
             }
             bufferedBytes -= bytes;
+            budget.release(bytes);
             read = readOnIfShort();
         }
         issue(read);
@@ -111,14 +119,18 @@ final class ReadAhead {
     }
 
     private Read readOnIfShort() {
-        if (reading == null && failure == null && !closed && bufferedBytes < targetBytes && cursor.hasMoreEntries()) {
-            return claimRead(targetBytes - bufferedBytes);
+        long bytes = targetBytes - bufferedBytes;
+        if (reading == null && failure == null && !closed && bytes > 0 && cursor.hasMoreEntries()
+                && budget.tryHold(bytes)) {
+            return claimRead(bytes);
         }
         return null;
     }
 
+    /** Marks a read under way; the caller has counted its bytes against the budget. */
     private Read claimRead(long bytes) {
         reading = new CompletableFuture<>();
+        readingBytes = bytes;
         return new Read(bytes, reading);
     }
 
@@ -135,6 +147,8 @@ final class ReadAhead {
 
     private synchronized Read arrived(List<Entry> entries, Throwable error) {
         reading = null;
+        budget.release(readingBytes);
+        readingBytes = 0;
         if (error != null) {
             failure = error;
             return null;
@@ -143,10 +157,13 @@ final class ReadAhead {
             entries.forEach(Entry::release);
             return null;
         }
+        long arrivedBytes = 0;
         for (Entry entry : entries) {
             buffered.addLast(entry);
-            bufferedBytes += entry.getLength();
+            arrivedBytes += entry.getLength();
         }
+        bufferedBytes += arrivedBytes;
+        budget.hold(arrivedBytes);
         return entries.isEmpty() ? null : readOnIfShort();
     }
 }

@@ -28,11 +28,13 @@ final class ReadCursors {
     }
 
     private final ManagedLedger ledger;
+    private final ReadAheadBudget budget;
     private final Map<Long, Parked> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    ReadCursors(ManagedLedger ledger) {
+    ReadCursors(ManagedLedger ledger, ReadAheadBudget budget) {
         this.ledger = ledger;
+        this.budget = budget;
     }
 
     /** The cursor whose next entry starts at {@code offset}, or null. */
@@ -44,6 +46,11 @@ final class ReadCursors {
     ManagedCursor open(Position position) throws ManagedLedgerException {
         String name = "tributary-read-" + NAMES.incrementAndGet();
         return ledger.newNonDurableCursor(ledger.getPreviousPosition(position), name);
+    }
+
+    /** A new cursor, reading ahead within the broker's budget, whose next entry is the one at {@code position}. */
+    ReadAhead readAhead(Position position) throws ManagedLedgerException {
+        return new ReadAhead(ledger, open(position), budget);
     }
 
     void put(long nextOffset, ReadAhead ahead) {

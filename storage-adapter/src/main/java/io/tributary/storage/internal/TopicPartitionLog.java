@@ -52,7 +52,7 @@ public final class TopicPartitionLog implements PartitionLog {
         this.ledger = pulsarTopic.getManagedLedger();
         this.locator = locator;
         this.cursors = cursors;
-        this.reader = new LogReader(ledger, locator, cursors);
+        this.reader = new LogReader(locator, cursors);
         this.end = new LogEnd(ledger, recovered.logEndOffset(), recovered.lastPosition());
         this.start = new LogStart(ledger, locator, recovered.logStartOffset());
         this.producers = recovered.producers();
@@ -61,13 +61,15 @@ public final class TopicPartitionLog implements PartitionLog {
     }
 
     public static CompletableFuture<TopicPartitionLog> load(TopicName topic, int partition, PersistentTopic pulsarTopic,
-                                                            RecentBatchBudget budget, ByteBufAllocator allocator) {
+                                                            RecentBatchBudget recentBudget,
+                                                            ReadAheadBudget readAheadBudget,
+                                                            ByteBufAllocator allocator) {
         ManagedLedger ledger = pulsarTopic.getManagedLedger();
         EntryLocator locator = new EntryLocator(ledger);
-        ReadCursors cursors = new ReadCursors(ledger);
+        ReadCursors cursors = new ReadCursors(ledger, readAheadBudget);
         return new LogRecovery(ledger, locator, cursors).recover()
                 .thenApply(recovered -> new TopicPartitionLog(topic, partition, pulsarTopic, locator, cursors,
-                        recovered, new RecentBatches(budget, allocator)));
+                        recovered, new RecentBatches(recentBudget, allocator)));
     }
 
     @Override

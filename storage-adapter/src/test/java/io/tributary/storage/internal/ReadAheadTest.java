@@ -26,6 +26,7 @@ public class ReadAheadTest {
 
     private ManagedCursor cursor;
     private ReadCallbacks reads;
+    private ReadAheadBudget budget;
     private ReadAhead ahead;
     private final List<ByteBuf> buffers = new ArrayList<>();
 
@@ -34,7 +35,13 @@ public class ReadAheadTest {
         cursor = mock(ManagedCursor.class);
         when(cursor.hasMoreEntries()).thenReturn(true);
         reads = ReadCallbacks.of(cursor);
-        ahead = new ReadAhead(mock(ManagedLedger.class), cursor);
+        budget = new ReadAheadBudget(1L << 20);
+        ahead = new ReadAhead(mock(ManagedLedger.class), cursor, budget);
+    }
+
+    private void budgetOf(long bytes) {
+        budget = new ReadAheadBudget(bytes);
+        ahead = new ReadAhead(mock(ManagedLedger.class), cursor, budget);
     }
 
     @AfterMethod
@@ -142,7 +149,10 @@ public class ReadAheadTest {
         ids(taken.subList(0, 7));
         reads.complete(1, entries(10, 20, 100));
 
+        assertEquals(budget.heldBytes(), 300 + 2000, "the entries given back count again");
+
         assertEquals(ids(ahead.next(500).join()), List.of(7L, 8L, 9L, 10L, 11L));
+        assertEquals(budget.heldBytes(), 1800);
     }
 
     @Test
@@ -168,5 +178,74 @@ public class ReadAheadTest {
 
         assertTrue(closed.isDone());
         assertEquals(reads.count(), 3);
+    }
+
+    @Test
+    public void whatItHoldsAndIsReadingCountsAgainstTheBudgetUntilTakenOrClosed() {
+        takeTheFirstTenEntries();
+        assertEquals(budget.heldBytes(), 1000, "the read ahead under way");
+        reads.complete(1, entries(10, 5, 100));
+        assertEquals(budget.heldBytes(), 500 + 1500, "five entries here and the next read under way");
+
+        assertEquals(ids(ahead.next(300).join()), List.of(10L, 11L, 12L));
+        assertEquals(budget.heldBytes(), 200 + 1500);
+
+        CompletableFuture<Void> closed = ahead.close();
+        assertEquals(budget.heldBytes(), 1500, "the read under way still counts");
+        reads.complete(2, entries(15, 15, 100));
+        assertTrue(closed.isDone());
+        assertEquals(budget.heldBytes(), 0);
+    }
+
+    @Test
+    public void readsAheadOnlyWhileTheBudgetHasRoomAndReadsWhenAskedOtherwise() {
+        budgetOf(1500);
+        takeTheFirstTenEntries();
+        assertEquals(reads.count(), 1, "reading 2000 bytes ahead does not fit in 1500");
+        assertEquals(budget.heldBytes(), 0);
+
+        CompletableFuture<List<Entry>> second = ahead.next(1000);
+        assertEquals(reads.count(), 2, "the reader's own read is made");
+        assertEquals(reads.maxBytes(1), 1000);
+        reads.complete(1, entries(10, 10, 100));
+        assertEquals(ids(second.join()), List.of(10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L));
+    }
+
+    @Test
+    public void aReaderWhoseOwnReadOverdrawsTheBudgetStillGetsIt() {
+        budgetOf(500);
+        CompletableFuture<List<Entry>> first = ahead.next(1000);
+        assertEquals(reads.count(), 1);
+        assertEquals(budget.heldBytes(), 1000);
+        reads.complete(0, entries(0, 10, 100));
+
+        assertEquals(ids(first.join()), List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
+        assertEquals(budget.heldBytes(), 0);
+        assertEquals(reads.count(), 1, "no room to read ahead");
+    }
+
+    @Test
+    public void readAheadsShareOneBudget() {
+        budgetOf(2500);
+        ManagedCursor otherCursor = mock(ManagedCursor.class);
+        when(otherCursor.hasMoreEntries()).thenReturn(true);
+        ReadCallbacks otherReads = ReadCallbacks.of(otherCursor);
+        ReadAhead other = new ReadAhead(mock(ManagedLedger.class), otherCursor, budget);
+
+        takeTheFirstTenEntries();
+        reads.complete(1, entries(10, 10, 100));
+        reads.complete(2, entries(20, 10, 100));
+        assertEquals(budget.heldBytes(), 2000, "this reader holds twice its budget");
+        assertEquals(reads.count(), 3);
+
+        CompletableFuture<List<Entry>> theOthers = other.next(1000);
+        otherReads.complete(0, entries(0, 10, 100));
+        assertEquals(ids(theOthers.join()).size(), 10);
+        assertEquals(otherReads.count(), 1, "500 bytes left: the other reader does not read ahead");
+
+        assertEquals(ids(ahead.next(1000).join()).size(), 10);
+        assertEquals(reads.count(), 4);
+        assertEquals(budget.heldBytes(), 1000 + 1000, "this reader holds its next 1000 and reads 1000 more");
+        other.close();
     }
 }

@@ -29,7 +29,7 @@ public class ReadCursorsTest {
     @BeforeMethod
     public void setUp() {
         ledger = mock(ManagedLedger.class);
-        cursors = new ReadCursors(ledger);
+        cursors = new ReadCursors(ledger, new ReadAheadBudget(1L << 20));
     }
 
     private static ManagedCursor cursor(String name) {
@@ -50,7 +50,7 @@ public class ReadCursorsTest {
     }
 
     private ReadAhead readAhead(ManagedCursor cursor) {
-        return new ReadAhead(ledger, cursor);
+        return new ReadAhead(ledger, cursor, new ReadAheadBudget(1L << 20));
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class SharedServicesFactory implements AutoCloseable {
                 pulsar.getAdvertisedAddress());
         endpoints = new ProtocolEndpoints(pulsar.getLocalMetadataStore());
         HostConfig config = HostConfig.from(pulsar.getConfiguration().getProperties());
-        logs = new ManagedLedgerPartitionLogs(pulsar, config.recentBatchesBytes());
+        logs = new ManagedLedgerPartitionLogs(pulsar, config.recentBatchesBytes(), config.readAheadBytes());
         groups = PulsarGroupsRuntime.start(pulsar, config.groups());
         EndpointDirectory directory = (protocol, list) -> endpoints.publish(brokerId, protocol, list);
         return new SharedServices(broker, new PulsarTopicLookup(pulsar, endpoints), logs,
