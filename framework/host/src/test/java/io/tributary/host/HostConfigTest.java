@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.ToLongFunction;
 import org.testng.annotations.Test;
 
 public class HostConfigTest {
@@ -54,26 +55,25 @@ public class HostConfigTest {
 
     @Test
     public void recentBatchMemoryIsAnEighthOfDirectMemoryUnlessSet() {
-        assertEquals(HostConfig.from(new Properties()).recentBatchesBytes(), PlatformDependent.maxDirectMemory() / 8);
-        Properties broker = new Properties();
-        broker.setProperty("tributary.recentBatchesMb", "0");
-        assertEquals(HostConfig.from(broker).recentBatchesBytes(), 0);
-        broker.setProperty("tributary.recentBatchesMb", "300");
-        assertEquals(HostConfig.from(broker).recentBatchesBytes(), 300L << 20);
-        assertEquals(failure("tributary.recentBatchesMb", "-5"),
-                "tributary.recentBatchesMb must not be negative, not '-5'");
+        assertMemorySetting("tributary.recentBatchesMb", 8, HostConfig::recentBatchesBytes);
     }
 
     @Test
     public void readAheadMemoryIsASixteenthOfDirectMemoryUnlessSet() {
-        assertEquals(HostConfig.from(new Properties()).readAheadBytes(), PlatformDependent.maxDirectMemory() / 16);
+        assertMemorySetting("tributary.readAheadMb", 16, HostConfig::readAheadBytes);
+    }
+
+    /** {@code auto} by default, as a share of direct memory; 0 and a size in MiB when set; never negative. */
+    private static void assertMemorySetting(String key, int divisorOfDirectMemory, ToLongFunction<HostConfig> bytes) {
+        assertEquals(bytes.applyAsLong(HostConfig.from(new Properties())),
+                PlatformDependent.maxDirectMemory() / divisorOfDirectMemory);
         Properties broker = new Properties();
-        broker.setProperty("tributary.readAheadMb", "0");
-        assertEquals(HostConfig.from(broker).readAheadBytes(), 0);
-        broker.setProperty("tributary.readAheadMb", "48");
-        assertEquals(HostConfig.from(broker).readAheadBytes(), 48L << 20);
-        assertEquals(failure("tributary.readAheadMb", "lots"),
-                "tributary.readAheadMb must not be negative, not 'lots'");
+        broker.setProperty(key, "0");
+        assertEquals(bytes.applyAsLong(HostConfig.from(broker)), 0);
+        broker.setProperty(key, "48");
+        assertEquals(bytes.applyAsLong(HostConfig.from(broker)), 48L << 20);
+        assertEquals(failure(key, "-5"), key + " must not be negative, not '-5'");
+        assertEquals(failure(key, "lots"), key + " must not be negative, not 'lots'");
     }
 
     @Test
