@@ -18,6 +18,7 @@ import org.apache.pulsar.broker.PulsarService;
 import org.apache.pulsar.broker.service.BrokerServiceException;
 import org.apache.pulsar.broker.service.Topic;
 import org.apache.pulsar.broker.service.persistent.PersistentTopic;
+import org.apache.pulsar.broker.stats.prometheus.PrometheusRawMetricsProvider;
 import org.apache.pulsar.common.allocator.PulsarByteBufAllocator;
 
 /**
@@ -76,6 +77,11 @@ public final class ManagedLedgerPartitionLogs implements PartitionLogs {
             });
             return loading;
         }).thenApply(log -> (PartitionLog) log);
+    }
+
+    /** This broker's storage memory and partition logs as Prometheus metrics, labelled with its cluster. */
+    public PrometheusRawMetricsProvider metrics(String cluster) {
+        return new StorageMetrics(cluster, recentBatches, readAhead, logs::size);
     }
 
     public void close() {

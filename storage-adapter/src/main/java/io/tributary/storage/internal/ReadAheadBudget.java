@@ -1,6 +1,7 @@
 package io.tributary.storage.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The memory that all read-aheads of a broker may hold in entries read before their readers asked for
@@ -11,6 +12,7 @@ public final class ReadAheadBudget {
 
     private final long maxBytes;
     private final AtomicLong held = new AtomicLong();
+    private final LongAdder refused = new LongAdder();
 
     public ReadAheadBudget(long maxBytes) {
         if (maxBytes < 0) {
@@ -19,8 +21,17 @@ public final class ReadAheadBudget {
         this.maxBytes = maxBytes;
     }
 
-    long heldBytes() {
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public long heldBytes() {
         return held.get();
+    }
+
+    /** How many times a read-ahead could not start a read for lack of room; never counted while the budget is 0. */
+    public long refusedReads() {
+        return refused.sum();
     }
 
     /** Counts {@code bytes} held if they fit within the budget; otherwise counts nothing. */
@@ -29,6 +40,9 @@ public final class ReadAheadBudget {
         do {
             now = held.get();
             if (now + bytes > maxBytes) {
+                if (maxBytes > 0) {
+                    refused.increment();
+                }
                 return false;
             }
         } while (!held.compareAndSet(now, now + bytes));

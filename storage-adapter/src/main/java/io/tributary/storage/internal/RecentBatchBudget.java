@@ -25,7 +25,11 @@ public final class RecentBatchBudget {
         this.maxBytes = maxBytes;
     }
 
-    long usedBytes() {
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public long usedBytes() {
         return used.get();
     }
 

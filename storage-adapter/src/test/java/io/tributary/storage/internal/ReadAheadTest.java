@@ -203,12 +203,22 @@ public class ReadAheadTest {
         takeTheFirstTenEntries();
         assertEquals(reads.count(), 1, "reading 2000 bytes ahead does not fit in 1500");
         assertEquals(budget.heldBytes(), 0);
+        assertEquals(budget.refusedReads(), 2, "once when the entries arrived, once when they were taken");
 
         CompletableFuture<List<Entry>> second = ahead.next(1000);
         assertEquals(reads.count(), 2, "the reader's own read is made");
         assertEquals(reads.maxBytes(1), 1000);
         reads.complete(1, entries(10, 10, 100));
         assertEquals(ids(second.join()), List.of(10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L));
+    }
+
+    @Test
+    public void aBudgetOfZeroReadsOnlyWhenAskedAndCountsNoRefusal() {
+        budgetOf(0);
+        takeTheFirstTenEntries();
+        assertEquals(reads.count(), 1, "no reading ahead");
+        assertEquals(budget.refusedReads(), 0, "reading ahead is off, not refused");
+        assertEquals(budget.heldBytes(), 0);
     }
 
     @Test

@@ -211,6 +211,35 @@ public class KafkaIT {
     }
 
     @Test
+    public void theBrokerMetricsShowTheStorageMemoryAndLogs() throws Exception {
+        String topic = "metrics";
+        createTopic(topic, 2);
+        try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
+            for (int i = 0; i < 20; i++) {
+                producer.send(new ProducerRecord<>(topic, i % 2, "k" + i, "v" + i)).get();
+            }
+        }
+        assertEquals(kafka.readFromStart(partitions(topic, 2), 20).size(), 20);
+
+        String metrics = broker.metrics();
+
+        assertTrue(sample(metrics, "tributary_storage_partition_logs") >= 2, "both partitions are loaded");
+        assertTrue(sample(metrics, "tributary_storage_recent_batches_bytes") > 0, "the batches just written");
+        assertTrue(sample(metrics, "tributary_storage_recent_batches_limit_bytes")
+                >= sample(metrics, "tributary_storage_recent_batches_bytes"));
+        assertTrue(sample(metrics, "tributary_storage_read_ahead_limit_bytes") > 0);
+        assertTrue(metrics.contains("# TYPE tributary_storage_read_ahead_refused_total counter\n"));
+        assertTrue(metrics.contains("pulsar_topics_count"), "next to Pulsar's own metrics");
+    }
+
+    private static long sample(String metrics, String name) {
+        String prefix = name + "{cluster=\"standalone\"} ";
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToLong(line -> Long.parseLong(line.substring(prefix.length())))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " missing from /metrics/"));
+    }
+
+    @Test
     public void listOffsetsAndDeleteRecords() throws Exception {
         String topic = "offsets";
         createTopic(topic, 1);

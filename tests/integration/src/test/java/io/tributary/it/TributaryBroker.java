@@ -86,6 +86,18 @@ final class TributaryBroker implements AutoCloseable {
                 .orElse("");
     }
 
+    /** The broker's Prometheus metrics, as a scraper reads them from its web port. */
+    String metrics() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        broker.pulsar().getWebServiceAddress() + "/metrics/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/metrics/ answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** Places a module jar in the modules directory as a user would, by copying it there. */
     void drop(Path jar, String fileName) throws Exception {
         Path temp = root.resolve(fileName + ".copying");

@@ -33,6 +33,7 @@ public final class SharedServicesFactory implements AutoCloseable {
         endpoints = new ProtocolEndpoints(pulsar.getLocalMetadataStore());
         HostConfig config = HostConfig.from(pulsar.getConfiguration().getProperties());
         logs = new ManagedLedgerPartitionLogs(pulsar, config.recentBatchesBytes(), config.readAheadBytes());
+        pulsar.addPrometheusRawMetricsProvider(logs.metrics(broker.clusterName()));
         groups = PulsarGroupsRuntime.start(pulsar, config.groups());
         EndpointDirectory directory = (protocol, list) -> endpoints.publish(brokerId, protocol, list);
         return new SharedServices(broker, new PulsarTopicLookup(pulsar, endpoints), logs,
