@@ -4,6 +4,10 @@ import io.tributary.standalone.BrokerSettings;
 import io.tributary.standalone.EmbeddedBroker;
 import io.tributary.standalone.ModulesClient;
 import java.lang.ref.WeakReference;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,10 +92,9 @@ final class TributaryBroker implements AutoCloseable {
 
     /** The broker's Prometheus metrics, as a scraper reads them from its web port. */
     String metrics() throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        broker.pulsar().getWebServiceAddress() + "/metrics/")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(broker.pulsar().getWebServiceAddress() + "/metrics/")).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("/metrics/ answered " + response.statusCode());
         }
