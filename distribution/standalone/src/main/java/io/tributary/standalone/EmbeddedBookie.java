@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.apache.bookkeeper.bookie.Cookie;
 import org.apache.bookkeeper.client.BookKeeperAdmin;
 import org.apache.bookkeeper.common.allocator.PoolingPolicy;
-import org.apache.bookkeeper.common.component.ComponentStarter;
 import org.apache.bookkeeper.common.component.Lifecycle;
 import org.apache.bookkeeper.common.component.LifecycleComponentStack;
 import org.apache.bookkeeper.conf.ServerConfiguration;
@@ -67,7 +66,13 @@ final class EmbeddedBookie implements AutoCloseable {
             bindAddress(conf, dataDir.toFile());
 
             LifecycleComponentStack server = Main.buildBookieServer(new BookieConfiguration(conf));
-            ComponentStarter.startComponent(server);
+            // Not ComponentStarter.startComponent: its JVM shutdown hook would stop the bookie while the broker
+            // is still closing its ledgers; EmbeddedBroker.close stops the broker first, then the bookie.
+            server.setExceptionHandler((thread, error) -> {
+                LOG.error("Bookie thread {} failed; stopping the bookie", thread.getName(), error);
+                new Thread(server::close, "bookie-stop").start();
+            });
+            server.start();
             awaitStarted(server);
             LOG.info("Bookie {}:{} started", conf.getAdvertisedAddress(), conf.getBookiePort());
             return new EmbeddedBookie(store, server);
