@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -93,7 +94,8 @@ final class TributaryBroker implements AutoCloseable {
     /** The broker's Prometheus metrics, as a scraper reads them from its web port. */
     String metrics() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(broker.pulsar().getWebServiceAddress() + "/metrics/")).build(),
+                HttpRequest.newBuilder(URI.create(broker.pulsar().getWebServiceAddress() + "/metrics/"))
+                        .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("/metrics/ answered " + response.statusCode());
