@@ -2,20 +2,24 @@ package io.tributary.standalone;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.bookkeeper.bookie.Bookie;
+import org.apache.bookkeeper.bookie.BookieImpl;
 import org.apache.bookkeeper.bookie.Cookie;
 import org.apache.bookkeeper.client.BookKeeperAdmin;
 import org.apache.bookkeeper.common.allocator.PoolingPolicy;
 import org.apache.bookkeeper.common.component.Lifecycle;
 import org.apache.bookkeeper.common.component.LifecycleComponentStack;
 import org.apache.bookkeeper.conf.ServerConfiguration;
-import org.apache.bookkeeper.server.Main;
+import org.apache.bookkeeper.server.EmbeddedServer;
 import org.apache.bookkeeper.server.conf.BookieConfiguration;
 import org.apache.pulsar.metadata.api.MetadataStoreConfig;
 import org.apache.pulsar.metadata.api.extended.MetadataStoreExtended;
@@ -41,10 +45,12 @@ final class EmbeddedBookie implements AutoCloseable {
 
     private final MetadataStoreExtended store;
     private final LifecycleComponentStack server;
+    private final Bookie bookie;
 
-    private EmbeddedBookie(MetadataStoreExtended store, LifecycleComponentStack server) {
+    private EmbeddedBookie(MetadataStoreExtended store, LifecycleComponentStack server, Bookie bookie) {
         this.store = store;
         this.server = server;
+        this.bookie = bookie;
     }
 
     /** Starts a bookie keeping its journal and ledgers under {@code dataDir}. */
@@ -65,7 +71,8 @@ final class EmbeddedBookie implements AutoCloseable {
             conf.setAllocatorPoolingPolicy(PoolingPolicy.PooledDirect);
             bindAddress(conf, dataDir.toFile());
 
-            LifecycleComponentStack server = Main.buildBookieServer(new BookieConfiguration(conf));
+            EmbeddedServer embedded = EmbeddedServer.builder(new BookieConfiguration(conf)).build();
+            LifecycleComponentStack server = embedded.getLifecycleComponentStack();
             // Not ComponentStarter.startComponent: its JVM shutdown hook would stop the bookie while the broker
             // is still closing its ledgers; EmbeddedBroker.close stops the broker first, then the bookie.
             server.setExceptionHandler((thread, error) -> {
@@ -75,7 +82,7 @@ final class EmbeddedBookie implements AutoCloseable {
             server.start();
             awaitStarted(server);
             LOG.info("Bookie {}:{} started", conf.getAdvertisedAddress(), conf.getBookiePort());
-            return new EmbeddedBookie(store, server);
+            return new EmbeddedBookie(store, server, embedded.getBookieService().getServer().getBookie());
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -85,9 +92,30 @@ final class EmbeddedBookie implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            markShutdownStarted(bookie);
             server.close();
         } finally {
             store.close();
+        }
+    }
+
+    /**
+     * Tells the bookie that its shutdown has begun, so that its journal thread, when it exits during this
+     * shutdown, does not start a second one. BookKeeper 4.17's journal-exit listener does that through
+     * {@code BookieImpl.triggerBookieShutdown}, and the second shutdown can run after the first has stopped
+     * the sync thread, failing with an error in the log. The flag is not public; if it is missing, the
+     * bookie still stops, only with that error possible.
+     */
+    private static void markShutdownStarted(Bookie bookie) {
+        if (!(bookie instanceof BookieImpl)) {
+            return;
+        }
+        try {
+            Field triggered = BookieImpl.class.getDeclaredField("shutdownTriggered");
+            triggered.setAccessible(true);
+            ((AtomicBoolean) triggered.get(bookie)).set(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Cannot mark the bookie's shutdown as started", e);
         }
     }
 
