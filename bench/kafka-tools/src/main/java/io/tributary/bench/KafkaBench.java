@@ -150,13 +150,24 @@ public final class KafkaBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double mb = bytes / (1024.0 * 1024.0);
-            System.out.printf("RESULT records=%d bytes=%d seconds=%.3f mbps=%.2f rps=%.1f partitions=%d%n",
-                    read, bytes, seconds, mb / seconds, read / seconds, partitions.size());
+            System.out.printf("RESULT records=%d bytes=%d seconds=%.3f mbps=%.2f rps=%.1f partitions=%d"
+                            + " fetchLatencyMs=%.2f fetchBytes=%.0f%n",
+                    read, bytes, seconds, mb / seconds, read / seconds, partitions.size(),
+                    fetchMetric(consumer, "fetch-latency-avg"), fetchMetric(consumer, "fetch-size-avg"));
             if (read < records) {
                 System.err.printf("only %d of %d records within the %d ms timeout%n", read, records, timeoutMs);
                 return false;
             }
             return true;
         }
+    }
+
+    /** A consumer-wide fetch metric (average over the metrics' sample window, the last 30 s by default). */
+    private static double fetchMetric(KafkaConsumer<?, ?> consumer, String name) {
+        return consumer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("consumer-fetch-manager-metrics")
+                        && e.getKey().name().equals(name) && !e.getKey().tags().containsKey("topic"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .findFirst().orElse(Double.NaN);
     }
 }
