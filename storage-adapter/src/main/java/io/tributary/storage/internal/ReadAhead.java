@@ -10,9 +10,9 @@ import org.apache.bookkeeper.mledger.ManagedLedger;
 
 /**
  * The entries a sequential reader will ask for next, read through its cursor before it asks. After each
- * read it hands out, it keeps reading, one read after another, until it holds twice the reader's budget
- * (at most {@link #MAX_AHEAD_BYTES}, or the budget itself when that is more) or the cursor reaches the end
- * of the ledger: the bookie streams the log while the reader handles the entries it has, as a disk reads
+ * read it hands out, it keeps reading, one read after another and each of at least half that target, until
+ * it holds twice the reader's budget (at most {@link #MAX_AHEAD_BYTES}, or the budget itself when that is
+ * more) or the cursor reaches the end of the ledger: the bookie streams the log while the reader handles the entries it has, as a disk reads
  * ahead of a file read in order. Everything it holds counts against the broker's {@link ReadAheadBudget};
  * it reads ahead only while that has room, and otherwise reads when its reader asks.
  */
@@ -118,11 +118,16 @@ final class ReadAhead {
     private record Read(long bytes, CompletableFuture<Void> arrival) {
     }
 
+    /**
+     * The next read ahead while short of the target: at least half the target at a time, so that the bookie
+     * streams a few large reads rather than many small ones, each of which waits for the one before.
+     */
     private Read readOnIfShort() {
-        long bytes = targetBytes - bufferedBytes;
-        if (reading == null && failure == null && !closed && bytes > 0 && cursor.hasMoreEntries()
-                && budget.tryHold(bytes)) {
-            return claimRead(bytes);
+        if (reading == null && failure == null && !closed && bufferedBytes < targetBytes && cursor.hasMoreEntries()) {
+            long bytes = Math.max(targetBytes - bufferedBytes, targetBytes / 2);
+            if (budget.tryHold(bytes)) {
+                return claimRead(bytes);
+            }
         }
         return null;
     }

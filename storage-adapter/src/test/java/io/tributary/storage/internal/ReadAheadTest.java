@@ -109,6 +109,17 @@ public class ReadAheadTest {
     }
 
     @Test
+    public void eachReadAheadBringsAtLeastHalfOfTwiceTheBudget() {
+        takeTheFirstTenEntries();
+
+        reads.complete(1, entries(10, 17, 100));
+
+        assertEquals(reads.count(), 3);
+        assertEquals(reads.maxBytes(2), 1000, "300 bytes short of 2000, but reads are at least 1000");
+        assertEquals(budget.heldBytes(), 1700 + 1000);
+    }
+
+    @Test
     public void aReaderShortOfItsBudgetWaitsForTheReadUnderWayOnly() {
         takeTheFirstTenEntries();
         reads.complete(1, entries(10, 3, 100));
