@@ -305,8 +305,9 @@ stop_broker() {
 }
 
 # ---------------------------------------------------------------- measurements
-# results.tsv: round kind test records mbps rps p50_ms p99_ms p999_ms broker_cpu_s status client_cpu_s
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
+# results.tsv: round kind test records mbps rps p50_ms p99_ms p999_ms broker_cpu_s status client_cpu_s fetch_ms
+# (fetch_ms: the assign consumer's average fetch latency, consume tests only)
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
 # client command lines, shared by the measured tests, the warm-up, --client-cost and --profile; each sets CMD
 kafka_produce_cmd() { # TOPIC RECORDS THROUGHPUT
@@ -347,6 +348,7 @@ measure() { # round kind test cmd...: runs cmd (which sets R_*), records the row
   local round="$1" kind="$2" test="$3"; shift 3
   local t0 t1 status=ok
   CLIENT_CPU_TICKS=0
+  R_FETCH_MS=-
   t0=$(cpu_ticks "$BROKER_PID")
   "$@" || status=failed
   t1=$(cpu_ticks "$BROKER_PID")
@@ -354,7 +356,8 @@ measure() { # round kind test cmd...: runs cmd (which sets R_*), records the row
   local cpu client_cpu
   cpu=$(awk -v a="$t0" -v b="$t1" -v hz="$CLK_TCK" 'BEGIN{printf "%.1f", (b-a)/hz}')
   client_cpu=$(awk -v t="$CLIENT_CPU_TICKS" -v hz="$CLK_TCK" 'BEGIN{printf "%.1f", t/hz}')
-  record "$round" "$kind" "$test" "$CUR_RECORDS" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$status" "$client_cpu"
+  record "$round" "$kind" "$test" "$CUR_RECORDS" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$status" "$client_cpu" \
+    "${R_FETCH_MS:--}"
   printf '  %-18s %-20s %9s MB/s %11s rec/s  p50/p99/p99.9 %s/%s/%s ms  CPU broker %ss client %ss  %s\n' \
     "$kind" "$test" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$client_cpu" "$status" | tee -a "$OUT/run.log" >&2
 }
@@ -368,6 +371,7 @@ t_consume() {
   run_client "consume-$1p" 600 "${CMD[@]}" || return 1
   R_MBPS=$(parse_result "$SESSION_DIR/consume-$1p.out" mbps)
   R_RPS=$(parse_result "$SESSION_DIR/consume-$1p.out" rps)
+  R_FETCH_MS=$(parse_result "$SESSION_DIR/consume-$1p.out" fetchLatencyMs)
 }
 
 t_pulsar_produce() {
@@ -473,7 +477,7 @@ run_session() { # round kind
 
 # ---------------------------------------------------------------- summary
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
-med() { # kind test column(5=mbps 6=rps 7=p50 8=p99 9=p999 10=broker cpu 12=client cpu)
+med() { # kind test column(5=mbps 6=rps 7=p50 8=p99 9=p999 10=broker cpu 12=client cpu 13=fetch ms)
   awk -F'\t' -v k="$1" -v t="$2" -v c="$3" '$2==k && $3==t && $11=="ok" && $c!="-" && $c!="" {print $c}' "$OUT/results.tsv" | median
 }
 runs() { # kind test column -> "a, b, c"
@@ -520,6 +524,18 @@ summarize() {
         echo "$row"
       done
       echo
+      if [ "$group" = consume ] && [ "$(med kafka consume-1p 13)" != "-" ]; then
+        echo "The consumer's average fetch latency (ms, medians; each fetch returns up to 1 MiB per partition):"
+        echo
+        echo "| test |$(printf ' %s |' "${kinds[@]}")"
+        echo "|---|$(printf -- '---:|%.0s' "${kinds[@]}")"
+        for p in 1 8; do
+          local row="| consume-${p}p |"
+          for k in "${kinds[@]}"; do row+=" $(med "$k" "consume-${p}p" 13) |"; done
+          echo "$row"
+        done
+        echo
+      fi
     done
     if [ "$DO_PULSAR" = 1 ]; then
       echo "### Cost of the Kafka layer on the same Tributary broker (medians)"
