@@ -10,11 +10,12 @@ import org.apache.bookkeeper.mledger.ManagedLedger;
 
 /**
  * The entries a sequential reader will ask for next, read through its cursor before it asks. After each
- * read it hands out, it keeps reading, one read after another and each of at least half that target, until
- * it holds twice the reader's budget (at most {@link #MAX_AHEAD_BYTES}, or the budget itself when that is
- * more) or the cursor reaches the end of the ledger: the bookie streams the log while the reader handles the entries it has, as a disk reads
- * ahead of a file read in order. Everything it holds counts against the broker's {@link ReadAheadBudget};
- * it reads ahead only while that has room, and otherwise reads when its reader asks.
+ * read it hands out, it keeps reading, one read after another, until it holds its target of twice the
+ * reader's budget (at most {@link #MAX_AHEAD_BYTES}, or the budget itself when that is more) or the cursor
+ * reaches the end of the ledger; each read brings at least half the target. The bookie streams the log
+ * while the reader handles the entries it has, as a disk reads ahead of a file read in order. Everything
+ * it holds counts against the broker's {@link ReadAheadBudget}; it reads ahead only while that has room,
+ * and otherwise reads when its reader asks.
  */
 final class ReadAhead {
 
