@@ -55,6 +55,7 @@ public final class StandaloneMain {
                 BrokerSettings.singleNode(options.pulsarPort(), options.webPort()),
                 home.resolve("protocols"), options.modulesDir(),
                 "kafka://0.0.0.0:" + options.kafkaPort(), options.adminPort());
+        p.setProperty("tributary.storageDirectory", options.dataDir().resolve("tributary").toString());
         if (options.configFile().isPresent()) {
             p.putAll(BrokerSettings.load(options.configFile().get()));
         }
