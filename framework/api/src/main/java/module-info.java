@@ -6,6 +6,7 @@ module io.tributary.spi {
 
     exports io.tributary.spi;
     exports io.tributary.spi.coordination;
+    exports io.tributary.spi.metrics;
     exports io.tributary.spi.storage;
     exports io.tributary.spi.topic;
 }

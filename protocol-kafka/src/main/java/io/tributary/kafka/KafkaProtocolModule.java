@@ -41,6 +41,7 @@ import io.tributary.spi.ModuleContext;
 import io.tributary.spi.ProtocolModule;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The Kafka wire protocol as a Tributary protocol module. */
@@ -75,8 +76,10 @@ public final class KafkaProtocolModule implements ProtocolModule {
         KafkaTopics topics = new KafkaTopics(context.topics(), context.logs(), config);
         DelayedTasks tasks = new DelayedTasks(context.scheduler());
         FetchSessionCache sessions = new FetchSessionCache(config.fetchSessionCacheSize());
-        ApiDispatcher dispatcher = ApiDispatcher.of(handlers(context, config, topics, tasks, sessions));
-        running = new Running(context, config, dispatcher, new Connections(), tasks, sessions, topics);
+        ApiDispatcher dispatcher = ApiDispatcher.of(handlers(context, config, topics, tasks, sessions), context.metrics());
+        Connections connections = new Connections();
+        context.metrics().gauge("connections", "Open Kafka connections", Map.of(), connections::size);
+        running = new Running(context, config, dispatcher, connections, tasks, sessions, topics);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -140,7 +143,7 @@ public final class KafkaProtocolModule implements ProtocolModule {
         }
     }
 
-    /** Open connections, for tests and metrics. */
+    /** Open connections. */
     public int connectionCount() {
         Running started = running;
         return started == null ? 0 : started.connections().size();

@@ -14,10 +14,14 @@ import io.tributary.kafka.fakes.FakeModuleContext;
 import io.tributary.spi.Endpoint;
 import io.tributary.spi.ProtocolModule;
 import java.io.File;
+import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +31,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,7 +58,6 @@ import org.testng.annotations.Test;
  */
 public class KafkaBundleIT {
 
-    private static final String SPI_VERSION = "1.0.0";
     private static final String NETTY_VERSION = "4.1.136";
     private static final String SLF4J_VERSION = "2.0.17";
 
@@ -153,13 +157,33 @@ public class KafkaBundleIT {
         return received;
     }
 
+    /** The SPI packages at the versions the API bundle's manifest exports them, as the host exports them. */
+    private static List<String> spiExports() throws Exception {
+        Path classes = Path.of(ProtocolModule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Manifest manifest;
+        if (Files.isDirectory(classes)) {
+            try (InputStream in = Files.newInputStream(classes.resolve("META-INF/MANIFEST.MF"))) {
+                manifest = new Manifest(in);
+            }
+        } else {
+            try (JarFile jar = new JarFile(classes.toFile())) {
+                manifest = jar.getManifest();
+            }
+        }
+        List<String> exports = new ArrayList<>();
+        Matcher export = Pattern.compile("(io\\.tributary\\.spi[\\w.]*);version=\"([^\"]+)\"")
+                .matcher(manifest.getMainAttributes().getValue(Constants.EXPORT_PACKAGE));
+        while (export.find()) {
+            exports.add(export.group(1) + ";version=" + export.group(2));
+        }
+        assertTrue(exports.stream().anyMatch(e -> e.startsWith("io.tributary.spi;")), exports.toString());
+        return exports;
+    }
+
     /** What the host's system bundle exports: the SPI, the Netty packages the bundle uses, and slf4j. */
     private static String systemPackages(File bundleJar) throws Exception {
         Set<String> packages = new LinkedHashSet<>();
-        for (String spi : List.of("io.tributary.spi", "io.tributary.spi.coordination", "io.tributary.spi.storage",
-                "io.tributary.spi.topic")) {
-            packages.add(spi + ";version=" + SPI_VERSION);
-        }
+        packages.addAll(spiExports());
         try (JarFile jar = new JarFile(bundleJar)) {
             String imports = jar.getManifest().getMainAttributes().getValue(Constants.IMPORT_PACKAGE);
             Matcher netty = Pattern.compile("io\\.netty[\\w.]*").matcher(imports);

@@ -2,6 +2,7 @@ package io.tributary.spi;
 
 import io.tributary.spi.coordination.GroupCoordinator;
 import io.tributary.spi.coordination.ProducerIds;
+import io.tributary.spi.metrics.ModuleMetrics;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicLookup;
 import java.util.List;
@@ -36,4 +37,7 @@ public interface ModuleContext {
 
     /** Consumer groups and their committed offsets. */
     GroupCoordinator groups();
+
+    /** Where the module publishes its metrics, on the broker's Prometheus endpoint. */
+    ModuleMetrics metrics();
 }

@@ -1,6 +1,7 @@
 package io.tributary.kafka.api;
 
 import io.tributary.kafka.records.FetchRecords;
+import io.tributary.spi.metrics.ModuleMetrics;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -16,15 +17,20 @@ import org.apache.kafka.common.requests.AbstractRequest;
 public final class ApiDispatcher {
 
     private final Map<ApiKeys, ApiHandler<?, ?>> handlers = new EnumMap<>(ApiKeys.class);
+    private final RequestMetrics metrics;
 
-    /** A dispatcher for {@code handlers} plus an ApiVersions handler that advertises them. */
-    public static ApiDispatcher of(List<ApiHandler<?, ?>> handlers) {
-        return new ApiDispatcher(handlers);
+    /**
+     * A dispatcher for {@code handlers} plus an ApiVersions handler that advertises them, counting their
+     * requests in {@code metrics}.
+     */
+    public static ApiDispatcher of(List<ApiHandler<?, ?>> handlers, ModuleMetrics metrics) {
+        return new ApiDispatcher(handlers, metrics);
     }
 
-    private ApiDispatcher(List<ApiHandler<?, ?>> served) {
+    private ApiDispatcher(List<ApiHandler<?, ?>> served, ModuleMetrics metrics) {
         served.forEach(this::register);
         register(new ApiVersionsHandler(served));
+        this.metrics = new RequestMetrics(metrics, handlers.keySet());
     }
 
     private void register(ApiHandler<?, ?> handler) {
@@ -50,6 +56,7 @@ public final class ApiDispatcher {
      * released.
      */
     public CompletableFuture<ApiMessage> dispatch(RequestContext context, AbstractRequest request) {
+        long dispatchedNanos = System.nanoTime();
         @SuppressWarnings("unchecked")
         ApiHandler<ApiMessage, ApiMessage> handler = (ApiHandler<ApiMessage, ApiMessage>) handlers.get(request.apiKey());
         CompletableFuture<ApiMessage> handled;
@@ -68,7 +75,9 @@ public final class ApiDispatcher {
                 : request.getErrorResponse(0, KafkaErrors.exception(failure)).data());
         CompletableFuture<ApiMessage> source = handled;
         answered.whenComplete((response, failure) -> {
-            if (failure instanceof CancellationException && !handlerReadsBufferUntilDone) {
+            if (failure == null) {
+                metrics.answered(request.apiKey(), request.version(), response, dispatchedNanos, System.nanoTime());
+            } else if (failure instanceof CancellationException && !handlerReadsBufferUntilDone) {
                 source.cancel(false);
                 source.thenAccept(FetchRecords::releaseIn);
             }

@@ -9,6 +9,7 @@ import io.tributary.coordinator.runtime.WrittenRecords;
 import io.tributary.coordinator.state.GroupSettings;
 import io.tributary.spi.coordination.GroupCoordinator;
 import io.tributary.spi.coordination.ProducerIds;
+import io.tributary.spi.metrics.ModuleMetrics;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.storage.PartitionLogs;
 import io.tributary.spi.topic.TopicLookup;
@@ -39,6 +40,7 @@ public final class FakeModuleContext implements ModuleContext, AutoCloseable {
 
     private final GroupCoordinatorService groups;
     private final InlineScheduler groupScheduler = new InlineScheduler();
+    private final FakeModuleMetrics metrics = new FakeModuleMetrics();
 
     public FakeModuleContext(Map<String, String> properties, Endpoint advertised) {
         this.properties = properties;
@@ -104,6 +106,15 @@ public final class FakeModuleContext implements ModuleContext, AutoCloseable {
     @Override
     public GroupCoordinator groups() {
         return groups;
+    }
+
+    @Override
+    public ModuleMetrics metrics() {
+        return metrics;
+    }
+
+    public FakeModuleMetrics fakeMetrics() {
+        return metrics;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.tributary.kafka.KafkaFixture;
 import io.tributary.kafka.KafkaWire;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.BrokerNode;
+import io.tributary.kafka.fakes.FakeModuleMetrics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ public class KafkaChannelInitializerTest {
                     handler(ApiKeys.DESCRIBE_CLUSTER, (context, request) ->
                             CompletableFuture.completedFuture(new DescribeClusterResponseData().setClusterId("c"))),
                     handler(ApiKeys.PRODUCE, (context, request) -> CompletableFuture.completedFuture(
-                            ((ProduceRequestData) request).acks() == 0 ? null : new ProduceResponseData()))));
+                            ((ProduceRequestData) request).acks() == 0 ? null : new ProduceResponseData()))),
+                    new FakeModuleMetrics());
         }
     }
 

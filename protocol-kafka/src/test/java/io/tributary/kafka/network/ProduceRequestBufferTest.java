@@ -16,6 +16,7 @@ import io.tributary.kafka.KafkaWire;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.BrokerNode;
 import io.tributary.kafka.api.RequestContext;
+import io.tributary.kafka.fakes.FakeModuleMetrics;
 import io.tributary.kafka.records.KafkaRecordBatch;
 import io.tributary.kafka.records.ProducedBatchValidator;
 import java.time.Duration;
@@ -50,7 +51,8 @@ public class ProduceRequestBufferTest {
         allocator = new UnpooledByteBufAllocator(true);
         connections = new Connections();
         channel = new EmbeddedChannel(new KafkaChannelInitializer(ApiDispatcher.of(List.of(
-                handler(ApiKeys.PRODUCE, (context, request) -> keepRecords(context, (ProduceRequestData) request)))),
+                handler(ApiKeys.PRODUCE, (context, request) -> keepRecords(context, (ProduceRequestData) request))),
+                new FakeModuleMetrics()),
                 BrokerNode.of(KafkaFixture.ENDPOINT), KafkaFixture.ENDPOINT, connections, 1 << 20, 100));
         channel.config().setAllocator(allocator);
     }

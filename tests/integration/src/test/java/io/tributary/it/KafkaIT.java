@@ -3,6 +3,7 @@ package io.tributary.it;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public class KafkaIT {
             assertEquals(admin.describeCluster().nodes().get().size(), 1);
 
             admin.deleteTopics(List.of("admin-topic")).all().get();
-            ExecutionException missing = org.testng.Assert.expectThrows(ExecutionException.class,
+            ExecutionException missing = expectThrows(ExecutionException.class,
                     () -> admin.describeTopics(List.of("admin-topic")).allTopicNames().get());
             assertTrue(missing.getCause() instanceof UnknownTopicOrPartitionException, missing.toString());
         }
@@ -232,8 +233,40 @@ public class KafkaIT {
         assertTrue(metrics.contains("pulsar_topics_count"), "next to Pulsar's own metrics");
     }
 
+    @Test
+    public void theBrokerMetricsShowKafkaRequestsTheirErrorsAndConnections() throws Exception {
+        String topic = "request-metrics";
+        createTopic(topic, 1);
+        try (KafkaProducer<String, String> producer = kafka.producer(Map.of());
+             Admin admin = kafka.admin()) {
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get();
+            }
+            ExecutionException missing = expectThrows(ExecutionException.class,
+                    () -> admin.describeTopics(List.of("no-such-topic")).allTopicNames().get());
+            assertTrue(missing.getCause() instanceof UnknownTopicOrPartitionException, missing.toString());
+
+            String metrics = broker.metrics();
+
+            assertTrue(sample(metrics, "tributary_kafka_connections") >= 2, "the producer's and the admin's");
+            long produced = sample(metrics, "tributary_kafka_requests_total", "api=\"Produce\"");
+            assertTrue(produced >= 5, "one request per record sent and awaited: " + produced);
+            assertTrue(sample(metrics, "tributary_kafka_request_errors_total",
+                    "api=\"Metadata\",error=\"UNKNOWN_TOPIC_OR_PARTITION\"") >= 1, metrics);
+            assertEquals(sample(metrics, "tributary_kafka_request_duration_seconds_count", "api=\"Produce\""), produced);
+            assertEquals(sample(metrics, "tributary_kafka_request_duration_seconds_bucket",
+                    "api=\"Produce\",le=\"+Inf\""), produced);
+            assertTrue(metrics.contains("# TYPE tributary_kafka_request_duration_seconds histogram\n"));
+        }
+    }
+
     private static long sample(String metrics, String name) {
-        String prefix = name + "{cluster=\"standalone\"} ";
+        return sample(metrics, name, null);
+    }
+
+    /** The value of the series of {@code name} with the cluster label and then {@code labels}, if any. */
+    private static long sample(String metrics, String name, String labels) {
+        String prefix = name + "{cluster=\"standalone\"" + (labels == null ? "" : "," + labels) + "} ";
         return metrics.lines().filter(line -> line.startsWith(prefix))
                 .mapToLong(line -> Long.parseLong(line.substring(prefix.length())))
                 .findFirst().orElseThrow(() -> new AssertionError(name + " missing from /metrics/"));

@@ -68,6 +68,9 @@ public class ModuleLifecycleIT {
         try (LineClient client = new LineClient(echoPort)) {
             assertEquals(client.call("hello"), "1.0.0 hello");
         }
+        String metrics = broker.metrics();
+        assertTrue(metrics.contains("tributary_echo_lines_total{cluster=\"standalone\",version=\"1.0.0\"} 1\n"), metrics);
+        assertTrue(metrics.contains("# TYPE tributary_echo_in_flight gauge\n"), metrics);
         String list = modules.list().json();
         assertTrue(list.contains("\"protocol\" : \"echo\""), list);
         assertTrue(list.contains("\"advertised\" : \"localhost:" + echoPort + "\""), list);
@@ -153,6 +156,7 @@ public class ModuleLifecycleIT {
         assertTrue(reply.ok(), reply.json());
         expectThrows(ConnectException.class, () -> new LineClient(echoPort));
         assertFalse(broker.publishedEndpoints().contains(Integer.toString(echoPort)), broker.publishedEndpoints());
+        assertFalse(broker.metrics().contains("tributary_echo_"), "the module's metrics leave with it");
         List<WeakReference<ClassLoader>> retired = broker.retiredModuleClassLoaders();
         assertFalse(retired.isEmpty());
         awaitCollected(retired);

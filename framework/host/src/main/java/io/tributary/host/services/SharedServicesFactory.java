@@ -3,6 +3,7 @@ package io.tributary.host.services;
 import io.tributary.coordinator.PulsarGroups;
 import io.tributary.coordinator.pulsar.PulsarGroupsRuntime;
 import io.tributary.host.HostConfig;
+import io.tributary.host.metrics.ModuleMetricsEndpoint;
 import io.tributary.lookup.ProtocolEndpoints;
 import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.BrokerInfo;
@@ -34,10 +35,12 @@ public final class SharedServicesFactory implements AutoCloseable {
         HostConfig config = HostConfig.from(pulsar.getConfiguration().getProperties());
         logs = new ManagedLedgerPartitionLogs(pulsar, config.recentBatchesBytes(), config.readAheadBytes());
         pulsar.addPrometheusRawMetricsProvider(logs.metrics(broker.clusterName()));
+        ModuleMetricsEndpoint metrics = new ModuleMetricsEndpoint(broker.clusterName());
+        pulsar.addPrometheusRawMetricsProvider(metrics);
         groups = PulsarGroupsRuntime.start(pulsar, config.groups());
         EndpointDirectory directory = (protocol, list) -> endpoints.publish(brokerId, protocol, list);
         return new SharedServices(broker, new PulsarTopicLookup(pulsar, endpoints), logs,
-                new MetadataProducerIds(pulsar.getLocalMetadataStore()), groups.coordinator(), directory);
+                new MetadataProducerIds(pulsar.getLocalMetadataStore()), groups.coordinator(), directory, metrics);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tributary.testmodule.echo;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.tributary.spi.metrics.Counter;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -9,11 +10,13 @@ final class EchoHandler extends SimpleChannelInboundHandler<String> {
 
     private final String version;
     private final InFlight inFlight;
+    private final Counter lines;
     private final ScheduledExecutorService scheduler;
 
-    EchoHandler(String version, InFlight inFlight, ScheduledExecutorService scheduler) {
+    EchoHandler(String version, InFlight inFlight, Counter lines, ScheduledExecutorService scheduler) {
         this.version = version;
         this.inFlight = inFlight;
+        this.lines = lines;
         this.scheduler = scheduler;
     }
 
@@ -34,6 +37,7 @@ final class EchoHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void answer(ChannelHandlerContext ctx, String reply) {
+        lines.increment();
         ctx.writeAndFlush(reply).addListener(f -> inFlight.end());
     }
 }

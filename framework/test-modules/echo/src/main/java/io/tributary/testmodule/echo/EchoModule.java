@@ -8,8 +8,10 @@ import io.netty.handler.codec.string.StringEncoder;
 import io.tributary.spi.Listener;
 import io.tributary.spi.ModuleContext;
 import io.tributary.spi.ProtocolModule;
+import io.tributary.spi.metrics.Counter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,7 @@ final class EchoModule implements ProtocolModule {
     private final String version;
     private final InFlight inFlight = new InFlight();
     private volatile ModuleContext context;
+    private volatile Counter lines;
 
     EchoModule(String protocol, String version) {
         this.protocol = protocol;
@@ -36,6 +39,8 @@ final class EchoModule implements ProtocolModule {
 
     @Override
     public CompletableFuture<Void> start(ModuleContext context) {
+        context.metrics().gauge("in_flight", "Lines being answered", Map.of(), inFlight::count);
+        this.lines = context.metrics().counter("lines_total", "Lines answered", Map.of("version", version));
         this.context = context;
         return CompletableFuture.completedFuture(null);
     }
@@ -49,7 +54,7 @@ final class EchoModule implements ProtocolModule {
                         .addLast(new LineBasedFrameDecoder(4096))
                         .addLast(new StringDecoder(StandardCharsets.UTF_8))
                         .addLast(new StringEncoder(StandardCharsets.UTF_8))
-                        .addLast(new EchoHandler(version, inFlight, context.scheduler()));
+                        .addLast(new EchoHandler(version, inFlight, lines, context.scheduler()));
             }
         };
     }
@@ -62,5 +67,6 @@ final class EchoModule implements ProtocolModule {
     @Override
     public void stop() {
         context = null;
+        lines = null;
     }
 }

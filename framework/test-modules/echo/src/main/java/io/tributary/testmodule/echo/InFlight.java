@@ -20,6 +20,10 @@ final class InFlight {
         }
     }
 
+    int count() {
+        return count.get();
+    }
+
     boolean draining() {
         return draining;
     }
