@@ -29,6 +29,7 @@ import io.tributary.kafka.metadata.DescribeClusterHandler;
 import io.tributary.kafka.metadata.MetadataHandler;
 import io.tributary.kafka.network.Connections;
 import io.tributary.kafka.network.KafkaChannelInitializer;
+import io.tributary.kafka.network.TrafficCounter;
 import io.tributary.kafka.offsets.DeleteRecordsHandler;
 import io.tributary.kafka.offsets.ListOffsetsHandler;
 import io.tributary.kafka.produce.ProduceHandler;
@@ -51,8 +52,8 @@ public final class KafkaProtocolModule implements ProtocolModule {
 
     /** Everything a started module holds; dropped as a whole on stop. */
     private record Running(ModuleContext context, KafkaConfig config, ApiDispatcher dispatcher,
-                           Connections connections, DelayedTasks tasks, FetchSessionCache sessions,
-                           KafkaTopics topics) {
+                           Connections connections, TrafficCounter traffic, DelayedTasks tasks,
+                           FetchSessionCache sessions, KafkaTopics topics) {
     }
 
     private volatile Running running;
@@ -79,7 +80,8 @@ public final class KafkaProtocolModule implements ProtocolModule {
         ApiDispatcher dispatcher = ApiDispatcher.of(handlers(context, config, topics, tasks, sessions), context.metrics());
         Connections connections = new Connections();
         context.metrics().gauge("connections", "Open Kafka connections", Map.of(), connections::size);
-        running = new Running(context, config, dispatcher, connections, tasks, sessions, topics);
+        running = new Running(context, config, dispatcher, connections, TrafficCounter.of(context.metrics()), tasks,
+                sessions, topics);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -121,7 +123,8 @@ public final class KafkaProtocolModule implements ProtocolModule {
         }
         Endpoint advertised = started.config().advertisedListener(listener.name()).orElse(listener.advertised());
         return new KafkaChannelInitializer(started.dispatcher(), BrokerNode.of(advertised), listener.advertised(),
-                started.connections(), started.config().maxRequestSize(), started.config().maxInFlightRequests());
+                started.connections(), started.config().maxRequestSize(), started.config().maxInFlightRequests(),
+                started.traffic());
     }
 
     @Override

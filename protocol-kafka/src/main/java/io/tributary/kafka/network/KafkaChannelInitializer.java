@@ -9,7 +9,7 @@ import io.tributary.kafka.api.BrokerNode;
 import io.tributary.spi.Endpoint;
 
 /**
- * The pipeline of one Kafka connection: size-prefixed framing (an oversized or negative size fails the
+ * The pipeline of one Kafka connection: byte counting, size-prefixed framing (an oversized or negative size fails the
  * decoder and closes the connection), request parsing, then the connection's dispatcher.
  */
 public final class KafkaChannelInitializer extends ChannelInitializer<Channel> {
@@ -21,13 +21,15 @@ public final class KafkaChannelInitializer extends ChannelInitializer<Channel> {
     private final Connections connections;
     private final int maxRequestSize;
     private final int maxInFlight;
+    private final TrafficCounter traffic;
 
     /**
      * @param self      this broker as advertised to the listener's clients
      * @param published the listener's endpoint as the host publishes it
      */
     public KafkaChannelInitializer(ApiDispatcher dispatcher, BrokerNode self, Endpoint published,
-                                   Connections connections, int maxRequestSize, int maxInFlight) {
+                                   Connections connections, int maxRequestSize, int maxInFlight,
+                                   TrafficCounter traffic) {
         this.dispatcher = dispatcher;
         this.decoder = new RequestDecoder(dispatcher);
         this.self = self;
@@ -35,11 +37,13 @@ public final class KafkaChannelInitializer extends ChannelInitializer<Channel> {
         this.connections = connections;
         this.maxRequestSize = maxRequestSize;
         this.maxInFlight = maxInFlight;
+        this.traffic = traffic;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         channel.pipeline()
+                .addLast("traffic", traffic)
                 .addLast("frame", frameDecoder())
                 .addLast("request", decoder)
                 .addLast("dispatch", new ConnectionHandler(dispatcher, self, published, connections, maxInFlight));

@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -62,17 +63,19 @@ public class KafkaChannelInitializerTest {
     private ScheduledExecutorService scheduler;
     private ControlledHandlers handlers;
     private Connections connections;
+    private FakeModuleMetrics metrics;
 
     @BeforeMethod
     public void createFixture() {
         scheduler = new ScheduledThreadPoolExecutor(1);
         handlers = new ControlledHandlers();
         connections = new Connections();
+        metrics = new FakeModuleMetrics();
     }
 
     private EmbeddedChannel channel(int maxRequestSize) {
         return new EmbeddedChannel(new KafkaChannelInitializer(handlers.dispatcher(), BrokerNode.of(KafkaFixture.ENDPOINT),
-                KafkaFixture.ENDPOINT, connections, maxRequestSize, 100));
+                KafkaFixture.ENDPOINT, connections, maxRequestSize, 100, TrafficCounter.of(metrics)));
     }
 
     @AfterMethod(alwaysRun = true)
@@ -195,6 +198,22 @@ public class KafkaChannelInitializerTest {
         handlers.metadata.get(0).complete(new MetadataResponseData());
         assertEquals(KafkaWire.response(channel.readOutbound(), slow).apiKey(), ApiKeys.METADATA);
         assertEquals(KafkaWire.response(channel.readOutbound(), fast).apiKey(), ApiKeys.DESCRIBE_CLUSTER);
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    public void countsTheBytesReceivedAndSentWithTheirFraming() {
+        EmbeddedChannel channel = channel(1 << 20);
+        RequestHeader header = KafkaWire.header(ApiKeys.DESCRIBE_CLUSTER, 1, 7);
+        ByteBuf request = KafkaWire.frame(header, new DescribeClusterRequestData());
+        int requestBytes = request.readableBytes();
+
+        channel.writeInbound(request);
+        ByteBuf response = channel.readOutbound();
+
+        assertEquals(metrics.counterValue("received_bytes_total", Map.of()), requestBytes);
+        assertEquals(metrics.counterValue("sent_bytes_total", Map.of()), response.readableBytes());
+        KafkaWire.response(response, header);
         assertFalse(channel.finish());
     }
 

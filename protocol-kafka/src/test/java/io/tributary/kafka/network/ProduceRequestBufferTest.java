@@ -53,7 +53,8 @@ public class ProduceRequestBufferTest {
         channel = new EmbeddedChannel(new KafkaChannelInitializer(ApiDispatcher.of(List.of(
                 handler(ApiKeys.PRODUCE, (context, request) -> keepRecords(context, (ProduceRequestData) request))),
                 new FakeModuleMetrics()),
-                BrokerNode.of(KafkaFixture.ENDPOINT), KafkaFixture.ENDPOINT, connections, 1 << 20, 100));
+                BrokerNode.of(KafkaFixture.ENDPOINT), KafkaFixture.ENDPOINT, connections, 1 << 20, 100,
+                TrafficCounter.of(new FakeModuleMetrics())));
         channel.config().setAllocator(allocator);
     }
 

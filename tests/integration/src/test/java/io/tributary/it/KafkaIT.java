@@ -257,6 +257,8 @@ public class KafkaIT {
             assertEquals(sample(metrics, "tributary_kafka_request_duration_seconds_bucket",
                     "api=\"Produce\",le=\"+Inf\""), produced);
             assertTrue(metrics.contains("# TYPE tributary_kafka_request_duration_seconds histogram\n"));
+            assertTrue(sample(metrics, "tributary_kafka_received_bytes_total") > 0);
+            assertTrue(sample(metrics, "tributary_kafka_sent_bytes_total") > 0);
         }
     }
 
