@@ -15,7 +15,8 @@
 #     the order is reversed every other round (K T N, N T K, ...);
 #   * in each session: warm-up, then Kafka's ProducerPerformance (1 KiB records, acks=all, batch.size=131072,
 #     linger.ms=10) on a 1- and an 8-partition topic; on Tributary also the Pulsar-client producer
-#     (bench/pulsar-producer) on the same partition counts; an assign()-based consumer (bench/kafka-tools) reading
+#     (bench/pulsar-producer) on the same partition counts, and on 1 partition once more with its pending messages
+#     limited to the Kafka producer's window (5 batches); an assign()-based consumer (bench/kafka-tools) reading
 #     each topic from the start; Kafka's ConsumerPerformance (consumer group) on Kafka and on Tributary; a
 #     fixed-rate ProducerPerformance latency test (p50/p99/p99.9);
 #   * prints every run, the medians and the Tributary/Kafka ratios; writes results.tsv and summary.md under
@@ -314,10 +315,12 @@ kafka_produce_cmd() { # TOPIC RECORDS THROUGHPUT
   CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance --bootstrap-server "$BOOTSTRAP"
     --topic "$1" --num-records "$2" --record-size "$RECORD_SIZE" --throughput "$3" --command-property "${PRODUCER_PROPS[@]}")
 }
-pulsar_produce_cmd() { # TOPIC PARTITIONS RECORDS
+pulsar_produce_cmd() { # TOPIC PARTITIONS RECORDS [MAX_PENDING_MESSAGES]
   CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce "$PULSAR_URL"
-    "persistent://public/default/$1" "$2" "$3" "$RECORD_SIZE" "$BATCH_SIZE" "$LINGER_MS")
+    "persistent://public/default/$1" "$2" "$3" "$RECORD_SIZE" "$BATCH_SIZE" "$LINGER_MS" ${4:+"$4"})
 }
+# the Kafka producer's window on one partition: 5 requests in flight of one full batch each
+KAFKA_WINDOW_MESSAGES=$((5 * BATCH_SIZE / RECORD_SIZE))
 kafka_consume_cmd() { # TOPIC RECORDS
   CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume "$BOOTSTRAP" "$1" "$2" 30000)
 }
@@ -374,12 +377,13 @@ t_consume() {
   R_FETCH_MS=$(parse_result "$SESSION_DIR/consume-$1p.out" fetchLatencyMs)
 }
 
-t_pulsar_produce() {
+t_pulsar_produce() { # PARTITIONS [MAX_PENDING_MESSAGES]
   CUR_RECORDS=$RECORDS
   R_MBPS=- R_RPS=- R_P50=- R_P99=- R_P999=-
-  pulsar_produce_cmd "bench-pp$1" "$1" "$RECORDS"
-  run_client "pulsar-produce-$1p" 900 "${CMD[@]}" || return 1
-  local f="$SESSION_DIR/pulsar-produce-$1p.out"
+  local name="pulsar-produce-$1p${2:+-kafka-window}"
+  pulsar_produce_cmd "bench-pp$1${2:+w}" "$1" "$RECORDS" "${2:-}"
+  run_client "$name" 900 "${CMD[@]}" || return 1
+  local f="$SESSION_DIR/$name.out"
   R_MBPS=$(parse_result "$f" mbps); R_RPS=$(parse_result "$f" rps)
   R_P50=$(parse_result "$f" p50_ms); R_P99=$(parse_result "$f" p99_ms); R_P999=$(parse_result "$f" p999_ms)
 }
@@ -424,7 +428,7 @@ run_session() { # round kind
   done
   [ "$started" = 1 ] || die "$kind did not start three times (see $SESSION_DIR)"
   local topics=(bench-warm-p1:1 bench-warm-p8:8 bench-p1:1 bench-p8:8 bench-lat:8)
-  [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ] && topics+=(bench-warm-pp1:1 bench-warm-pp8:8 bench-pp1:1 bench-pp8:8)
+  [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ] && topics+=(bench-warm-pp1:1 bench-warm-pp8:8 bench-pp1:1 bench-pp1w:1 bench-pp8:8)
   run_client create-topics 180 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench create-topics \
     "$BOOTSTRAP" "${topics[@]}" || { cat "$SESSION_DIR/create-topics.err" >&2; die "creating topics failed"; }
 
@@ -450,6 +454,7 @@ run_session() { # round kind
   # Kafka-client and Pulsar-client produce alternate which goes first, round by round
   if [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ] && [ $((round % 2)) = 0 ]; then
     measure "$round" "$kind" pulsar-produce-1p t_pulsar_produce 1
+    measure "$round" "$kind" pulsar-produce-1p-kafka-window t_pulsar_produce 1 "$KAFKA_WINDOW_MESSAGES"
     measure "$round" "$kind" pulsar-produce-8p t_pulsar_produce 8
     measure "$round" "$kind" produce-1p t_produce 1
     measure "$round" "$kind" produce-8p t_produce 8
@@ -458,6 +463,7 @@ run_session() { # round kind
     measure "$round" "$kind" produce-8p t_produce 8
     if [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ]; then
       measure "$round" "$kind" pulsar-produce-1p t_pulsar_produce 1
+      measure "$round" "$kind" pulsar-produce-1p-kafka-window t_pulsar_produce 1 "$KAFKA_WINDOW_MESSAGES"
       measure "$round" "$kind" pulsar-produce-8p t_pulsar_produce 8
     fi
   fi
@@ -551,7 +557,17 @@ summarize() {
             "$(med "$k" "produce-${p}p" 10) / $(med "$k" "produce-${p}p" 12) |" \
             "$(med "$k" "pulsar-produce-${p}p" 10) / $(med "$k" "pulsar-produce-${p}p" 12) |"
         done
+        local w; w=$(med "$k" pulsar-produce-1p-kafka-window 5)
+        if [ "$w" != - ]; then
+          a=$(med "$k" produce-1p 5)
+          echo "| $k | 1 partition, Pulsar client limited to the Kafka producer's window | $a | $w | $(ratio "$a" "$w") |" \
+            "$(med "$k" produce-1p 10) / $(med "$k" produce-1p 12) |" \
+            "$(med "$k" pulsar-produce-1p-kafka-window 10) / $(med "$k" pulsar-produce-1p-kafka-window 12) |"
+        fi
       done
+      echo
+      echo "The Pulsar client keeps up to 32768 messages pending; limited to the Kafka producer's window (5 requests of"
+      echo "one full batch, $KAFKA_WINDOW_MESSAGES messages), it shows what the Kafka layer costs apart from the clients' windows."
       echo
     fi
     echo "### Ratios within each round (sessions run back to back, so they share the machine's load at the time)"
@@ -568,6 +584,8 @@ summarize() {
         for p in 1 8; do
           echo "| $k: Kafka client / Pulsar client, ${p}p | $(round_ratios "$k" "produce-${p}p" "$k" "pulsar-produce-${p}p") |"
         done
+        local rw; rw=$(round_ratios "$k" produce-1p "$k" pulsar-produce-1p-kafka-window)
+        [ "$rw" != - ] && echo "| $k: Kafka client / Pulsar client with the Kafka producer's window, 1p | $rw |"
       done
     fi
     echo
@@ -594,7 +612,8 @@ summarize() {
     echo
     echo "| test | $(printf '%s | ' "${kinds[@]}")"
     echo "|---|$(printf -- '---|%.0s' "${kinds[@]}")"
-    for t in produce-1p produce-8p pulsar-produce-1p pulsar-produce-8p consume-1p consume-8p group-consume-8p latency-8p; do
+    for t in produce-1p produce-8p pulsar-produce-1p pulsar-produce-1p-kafka-window pulsar-produce-8p consume-1p consume-8p \
+        group-consume-8p latency-8p; do
       local row="| $t |" any=0
       for k in "${kinds[@]}"; do
         local r; r=$(runs "$k" "$t" 5); [ -n "$r" ] && any=1
@@ -607,7 +626,8 @@ summarize() {
     echo
     echo "| test | $(printf '%s | ' "${kinds[@]}")"
     echo "|---|$(printf -- '---:|%.0s' "${kinds[@]}")"
-    for t in produce-1p produce-8p pulsar-produce-1p pulsar-produce-8p consume-1p consume-8p latency-8p; do
+    for t in produce-1p produce-8p pulsar-produce-1p pulsar-produce-1p-kafka-window pulsar-produce-8p consume-1p consume-8p \
+        latency-8p; do
       local row="| $t |" any=0
       for k in "${kinds[@]}"; do
         local c; c=$(med "$k" "$t" 10); [ "$c" != - ] && any=1
