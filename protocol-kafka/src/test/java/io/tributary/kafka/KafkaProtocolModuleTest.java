@@ -75,21 +75,23 @@ public class KafkaProtocolModuleTest {
             EmbeddedChannel channel = new EmbeddedChannel(module.channelInitializer(context.listener()));
             RequestHeader cluster = KafkaWire.header(ApiKeys.DESCRIBE_CLUSTER, 1, 1);
             channel.writeInbound(KafkaWire.frame(cluster, new DescribeClusterRequestData()));
-            RequestHeader metadata = KafkaWire.header(ApiKeys.METADATA, 12, 2);
-            channel.writeInbound(KafkaWire.frame(metadata, new MetadataRequestData().setAllowAutoTopicCreation(false)
-                    .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName("absent")))));
             KafkaWire.response(channel.readOutbound(), cluster);
-            KafkaWire.response(channel.readOutbound(), metadata);
+            for (int correlationId = 2; correlationId <= 3; correlationId++) {
+                RequestHeader metadata = KafkaWire.header(ApiKeys.METADATA, 12, correlationId);
+                channel.writeInbound(KafkaWire.frame(metadata, new MetadataRequestData().setAllowAutoTopicCreation(false)
+                        .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName("absent")))));
+                KafkaWire.response(channel.readOutbound(), metadata);
+            }
 
             FakeModuleMetrics metrics = context.fakeMetrics();
             assertEquals(metrics.counterValue("requests_total", Map.of("api", "DescribeCluster")), 1);
-            assertEquals(metrics.counterValue("requests_total", Map.of("api", "Metadata")), 1);
+            assertEquals(metrics.counterValue("requests_total", Map.of("api", "Metadata")), 2);
             assertEquals(metrics.counterValue("requests_total", Map.of("api", "Produce")), 0);
             assertEquals(metrics.counterValue("request_errors_total",
-                    Map.of("api", "Metadata", "error", "UNKNOWN_TOPIC_OR_PARTITION")), 1);
+                    Map.of("api", "Metadata", "error", "UNKNOWN_TOPIC_OR_PARTITION")), 2);
             assertEquals(metrics.counterValue("request_errors_total",
                     Map.of("api", "DescribeCluster", "error", "NONE")), 0);
-            assertEquals(metrics.observed("request_duration_seconds", Map.of("api", "Metadata")).size(), 1);
+            assertEquals(metrics.observed("request_duration_seconds", Map.of("api", "Metadata")).size(), 2);
             assertEquals(metrics.gaugeValue("connections", Map.of()), 1);
             channel.finishAndReleaseAll();
             assertEquals(metrics.gaugeValue("connections", Map.of()), 0);

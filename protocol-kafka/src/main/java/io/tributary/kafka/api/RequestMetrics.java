@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.Errors;
@@ -16,7 +18,7 @@ import org.apache.kafka.common.protocol.Errors;
  * and the error codes in the answers, as a Kafka broker's {@code RequestsPerSec}, {@code TotalTimeMs}
  * and {@code ErrorsPerSec}.
  */
-public final class RequestMetrics {
+final class RequestMetrics {
 
     static final List<Double> SECONDS = List.of(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
             1.0, 2.5, 5.0, 10.0);
@@ -25,8 +27,12 @@ public final class RequestMetrics {
     private final ModuleMetrics metrics;
     private final Map<ApiKeys, Counter> requests = new EnumMap<>(ApiKeys.class);
     private final Map<ApiKeys, Histogram> durations = new EnumMap<>(ApiKeys.class);
+    private final ConcurrentMap<ApiError, Counter> errors = new ConcurrentHashMap<>();
 
-    public RequestMetrics(ModuleMetrics metrics, Collection<ApiKeys> served) {
+    private record ApiError(ApiKeys api, Errors error) {
+    }
+
+    RequestMetrics(ModuleMetrics metrics, Collection<ApiKeys> served) {
         this.metrics = metrics;
         for (ApiKeys api : served) {
             requests.put(api, metrics.counter("requests_total", "Kafka requests answered, by API", labels(api)));
@@ -53,8 +59,8 @@ public final class RequestMetrics {
     }
 
     private Counter errors(ApiKeys api, Errors error) {
-        return metrics.counter("request_errors_total", "Error codes in Kafka responses, by API and error",
-                Map.of("api", api.name, "error", error.name()));
+        return errors.computeIfAbsent(new ApiError(api, error), key -> metrics.counter("request_errors_total",
+                "Error codes in Kafka responses, by API and error", Map.of("api", api.name, "error", error.name())));
     }
 
     private static Map<String, String> labels(ApiKeys api) {
