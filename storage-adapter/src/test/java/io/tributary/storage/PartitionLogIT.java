@@ -7,6 +7,8 @@ import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import io.tributary.lookup.ProtocolEndpoints;
 import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.storage.AppendResult;
@@ -21,7 +23,9 @@ import io.tributary.spi.storage.ReadResult;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.standalone.EmbeddedBroker;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,7 @@ import org.testng.annotations.Test;
 
 public class PartitionLogIT {
 
+    private Path dataDir;
     private EmbeddedBroker broker;
     private PulsarTopicLookup lookup;
     private ManagedLedgerPartitionLogs logs;
@@ -49,7 +54,8 @@ public class PartitionLogIT {
 
     @BeforeClass
     public void startBroker() throws Exception {
-        broker = Broker.start(Files.createTempDirectory("partition-log-it"));
+        dataDir = Files.createTempDirectory("partition-log-it");
+        broker = Broker.start(dataDir);
         lookup = new PulsarTopicLookup(broker.pulsar(), new ProtocolEndpoints(broker.pulsar().getLocalMetadataStore()));
         logs = new ManagedLedgerPartitionLogs(broker.pulsar(), 64L << 20, 16L << 20);
         client = PulsarClient.builder().serviceUrl(broker.brokerServiceUrl()).build();
@@ -65,6 +71,9 @@ public class PartitionLogIT {
         }
         if (broker != null) {
             broker.close();
+        }
+        if (dataDir != null) {
+            MoreFiles.deleteRecursively(dataDir, RecursiveDeleteOption.ALLOW_INSECURE);
         }
     }
 

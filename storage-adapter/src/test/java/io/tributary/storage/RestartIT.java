@@ -3,6 +3,8 @@ package io.tributary.storage;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import io.tributary.lookup.ProtocolEndpoints;
 import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.storage.AppendResult;
@@ -13,6 +15,7 @@ import io.tributary.spi.storage.ReadResult;
 import io.tributary.spi.topic.TopicMetadata;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.standalone.EmbeddedBroker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,12 +29,16 @@ public class RestartIT {
 
     private static final TopicName TOPIC = new TopicName("public", "default", "durable");
 
+    private Path dataDir;
     private EmbeddedBroker broker;
     private ManagedLedgerPartitionLogs logs;
 
     @AfterClass(alwaysRun = true)
-    public void stop() {
+    public void stop() throws IOException {
         stopBroker();
+        if (dataDir != null) {
+            MoreFiles.deleteRecursively(dataDir, RecursiveDeleteOption.ALLOW_INSECURE);
+        }
     }
 
     private PulsarTopicLookup start(Path dir) throws Exception {
@@ -53,8 +60,8 @@ public class RestartIT {
 
     @Test
     public void offsetsDataLogStartAndProducersSurviveARestart() throws Exception {
-        Path dir = Files.createTempDirectory("restart-it");
-        PulsarTopicLookup lookup = start(dir);
+        dataDir = Files.createTempDirectory("restart-it");
+        PulsarTopicLookup lookup = start(dataDir);
         TopicMetadata created = lookup.create(TOPIC, 2, Map.of("retention.ms", "86400000")).join();
         PartitionLog log = logs.open(TOPIC, 1).join();
         log.append(TestBatch.of("a", "b").from(33, 2, 0), EntryFormat.PULSAR).join();
@@ -63,7 +70,7 @@ public class RestartIT {
         log.deleteRecordsBefore(1).join();
         stopBroker();
 
-        lookup = start(dir);
+        lookup = start(dataDir);
         assertEquals(lookup.describe(TOPIC).join().orElseThrow(), created);
         PartitionLog reopened = logs.open(TOPIC, 1).get(60, TimeUnit.SECONDS);
         assertEquals(reopened.logEndOffset(), 5);

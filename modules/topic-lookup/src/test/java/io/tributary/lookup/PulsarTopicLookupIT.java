@@ -5,6 +5,8 @@ import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import io.tributary.spi.Endpoint;
 import io.tributary.spi.topic.TopicExistsException;
 import io.tributary.spi.topic.TopicMetadata;
@@ -12,7 +14,9 @@ import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.standalone.BrokerSettings;
 import io.tributary.standalone.EmbeddedBroker;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,22 +28,27 @@ import org.testng.annotations.Test;
 
 public class PulsarTopicLookupIT {
 
+    private Path dataDir;
     private EmbeddedBroker broker;
     private ProtocolEndpoints endpoints;
     private PulsarTopicLookup lookup;
 
     @BeforeClass
     public void startBroker() throws Exception {
-        broker = new EmbeddedBroker(BrokerSettings.toConfiguration(BrokerSettings.singleNode(0, 0)),
-                Files.createTempDirectory("lookup-it"), true).start();
+        dataDir = Files.createTempDirectory("lookup-it");
+        broker = new EmbeddedBroker(BrokerSettings.toConfiguration(BrokerSettings.singleNode(0, 0)), dataDir, true)
+                .start();
         endpoints = new ProtocolEndpoints(broker.pulsar().getLocalMetadataStore());
         lookup = new PulsarTopicLookup(broker.pulsar(), endpoints);
     }
 
     @AfterClass(alwaysRun = true)
-    public void stopBroker() {
+    public void stopBroker() throws IOException {
         if (broker != null) {
             broker.close();
+        }
+        if (dataDir != null) {
+            MoreFiles.deleteRecursively(dataDir, RecursiveDeleteOption.ALLOW_INSECURE);
         }
     }
 

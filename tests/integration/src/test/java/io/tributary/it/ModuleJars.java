@@ -23,6 +23,7 @@ final class ModuleJars {
 
     static Path withHeaders(Path jar, Map<String, String> headers) throws IOException {
         Path out = Files.createTempFile("module", ".jar");
+        out.toFile().deleteOnExit();
         try (JarFile in = new JarFile(jar.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
             Attributes main = manifest.getMainAttributes();

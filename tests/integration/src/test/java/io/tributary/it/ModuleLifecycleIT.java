@@ -101,6 +101,7 @@ public class ModuleLifecycleIT {
                 "Bundle-SymbolicName", "io.tributary.test.failing",
                 "Bundle-Activator", "io.tributary.testmodule.echo.FailingActivator"));
         Path notABundle = Files.createTempFile("plain", ".jar");
+        notABundle.toFile().deleteOnExit();
         Files.writeString(notABundle, "this is not a jar", StandardCharsets.UTF_8);
         portHog = new ServerSocket(busyPort);
         Path portInUse = ModuleJars.withHeaders(ModuleJars.ECHO, Map.of(

@@ -1,8 +1,12 @@
 package io.tributary.it;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import io.tributary.standalone.BrokerSettings;
 import io.tributary.standalone.EmbeddedBroker;
 import io.tributary.standalone.ModulesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,6 +125,11 @@ final class TributaryBroker implements AutoCloseable {
     public void close() {
         if (broker != null) {
             broker.close();
+        }
+        try {
+            MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the broker's files under " + root, e);
         }
     }
 }
