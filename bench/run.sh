@@ -306,9 +306,10 @@ stop_broker() {
 }
 
 # ---------------------------------------------------------------- measurements
-# results.tsv: round kind test records mbps rps p50_ms p99_ms p999_ms broker_cpu_s status client_cpu_s fetch_ms
-# (fetch_ms: the assign consumer's average fetch latency, consume tests only)
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
+# results.tsv: round kind test records mbps rps p50_ms p99_ms p999_ms broker_cpu_s status client_cpu_s fetch_ms request_ms
+# (fetch_ms: the assign consumer's average fetch latency, consume tests only; request_ms: the Kafka producer's average
+# produce request latency, ProducerPerformance tests only)
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
 # client command lines, shared by the measured tests, the warm-up, --client-cost and --profile; each sets CMD
 kafka_produce_cmd() { # TOPIC RECORDS THROUGHPUT
@@ -325,12 +326,14 @@ kafka_consume_cmd() { # TOPIC RECORDS
   CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench consume "$BOOTSTRAP" "$1" "$2" 30000)
 }
 
-# producer_perf NAME TOPIC RECORDS THROUGHPUT -> sets R_MBPS R_RPS R_P50 R_P99 R_P999
+# producer_perf NAME TOPIC RECORDS THROUGHPUT -> sets R_MBPS R_RPS R_P50 R_P99 R_P999 R_REQUEST_MS
 producer_perf() {
   local name="$1" topic="$2" n="$3" rate="$4"
   R_MBPS=- R_RPS=- R_P50=- R_P99=- R_P999=-
   kafka_produce_cmd "$topic" "$n" "$rate"
-  run_client "$name" 900 "${CMD[@]}" || return 1
+  run_client "$name" 900 "${CMD[@]}" --print-metrics || return 1
+  # "producer-metrics:request-latency-avg:{client-id=...}   : 5.166", printed once the run is over
+  R_REQUEST_MS=$(awk '/^producer-metrics:request-latency-avg:/ {printf "%.2f", $NF; exit}' "$SESSION_DIR/$name.out")
   # "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, a ms 50th, b ms 95th, c ms 99th, d ms 99.9th."
   local line
   line=$(grep "99.9th" "$SESSION_DIR/$name.out" | tail -1)
@@ -351,7 +354,7 @@ measure() { # round kind test cmd...: runs cmd (which sets R_*), records the row
   local round="$1" kind="$2" test="$3"; shift 3
   local t0 t1 status=ok
   CLIENT_CPU_TICKS=0
-  R_FETCH_MS=-
+  R_FETCH_MS=- R_REQUEST_MS=-
   t0=$(cpu_ticks "$BROKER_PID")
   "$@" || status=failed
   t1=$(cpu_ticks "$BROKER_PID")
@@ -360,7 +363,7 @@ measure() { # round kind test cmd...: runs cmd (which sets R_*), records the row
   cpu=$(awk -v a="$t0" -v b="$t1" -v hz="$CLK_TCK" 'BEGIN{printf "%.1f", (b-a)/hz}')
   client_cpu=$(awk -v t="$CLIENT_CPU_TICKS" -v hz="$CLK_TCK" 'BEGIN{printf "%.1f", t/hz}')
   record "$round" "$kind" "$test" "$CUR_RECORDS" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$status" "$client_cpu" \
-    "${R_FETCH_MS:--}"
+    "${R_FETCH_MS:--}" "${R_REQUEST_MS:--}"
   printf '  %-18s %-20s %9s MB/s %11s rec/s  p50/p99/p99.9 %s/%s/%s ms  CPU broker %ss client %ss  %s\n' \
     "$kind" "$test" "$R_MBPS" "$R_RPS" "$R_P50" "$R_P99" "$R_P999" "$cpu" "$client_cpu" "$status" | tee -a "$OUT/run.log" >&2
 }
@@ -483,7 +486,7 @@ run_session() { # round kind
 
 # ---------------------------------------------------------------- summary
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "-"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
-med() { # kind test column(5=mbps 6=rps 7=p50 8=p99 9=p999 10=broker cpu 12=client cpu 13=fetch ms)
+med() { # kind test column(5=mbps 6=rps 7=p50 8=p99 9=p999 10=broker cpu 12=client cpu 13=fetch ms 14=request ms)
   awk -F'\t' -v k="$1" -v t="$2" -v c="$3" '$2==k && $3==t && $11=="ok" && $c!="-" && $c!="" {print $c}' "$OUT/results.tsv" | median
 }
 runs() { # kind test column -> "a, b, c"
@@ -530,6 +533,20 @@ summarize() {
         echo "$row"
       done
       echo
+      if [ "$group" = produce ] && [ "$(med kafka produce-1p 14)" != "-" ]; then
+        echo "The Kafka producer's average produce request latency (ms, medians of its request-latency-avg). It keeps at most"
+        echo "5 requests in flight, and on 1 partition a request carries one batch, so it cannot go faster than"
+        echo "5 x batch.size / this latency:"
+        echo
+        echo "| test |$(printf ' %s |' "${kinds[@]}")"
+        echo "|---|$(printf -- '---:|%.0s' "${kinds[@]}")"
+        for p in 1 8; do
+          local row="| produce-${p}p |"
+          for k in "${kinds[@]}"; do row+=" $(med "$k" "produce-${p}p" 14) |"; done
+          echo "$row"
+        done
+        echo
+      fi
       if [ "$group" = consume ] && [ "$(med kafka consume-1p 13)" != "-" ]; then
         echo "The consumer's average fetch latency (ms, medians; each fetch returns up to 1 MiB per partition):"
         echo
