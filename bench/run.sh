@@ -504,6 +504,19 @@ round_ratios() {
   rm -f "$OUT/.ratios"
 }
 
+# per_broker_table GROUP COLUMN KIND...: the medians of one column for GROUP-1p and GROUP-8p, one column per broker kind
+per_broker_table() {
+  local group="$1" column="$2"; shift 2
+  echo "| test |$(printf ' %s |' "$@")"
+  echo "|---|$(printf -- '---:|%.0s' "$@")"
+  local p k row
+  for p in 1 8; do
+    row="| $group-${p}p |"
+    for k in "$@"; do row+=" $(med "$k" "$group-${p}p" "$column") |"; done
+    echo "$row"
+  done
+}
+
 summarize() {
   local s="$OUT/summary.md"
   local kinds=(kafka tributary)
@@ -538,25 +551,13 @@ summarize() {
         echo "5 requests in flight, and on 1 partition a request carries one batch, so it cannot go faster than"
         echo "5 x batch.size / this latency:"
         echo
-        echo "| test |$(printf ' %s |' "${kinds[@]}")"
-        echo "|---|$(printf -- '---:|%.0s' "${kinds[@]}")"
-        for p in 1 8; do
-          local row="| produce-${p}p |"
-          for k in "${kinds[@]}"; do row+=" $(med "$k" "produce-${p}p" 14) |"; done
-          echo "$row"
-        done
+        per_broker_table produce 14 "${kinds[@]}"
         echo
       fi
       if [ "$group" = consume ] && [ "$(med kafka consume-1p 13)" != "-" ]; then
         echo "The consumer's average fetch latency (ms, medians; each fetch returns up to 1 MiB per partition):"
         echo
-        echo "| test |$(printf ' %s |' "${kinds[@]}")"
-        echo "|---|$(printf -- '---:|%.0s' "${kinds[@]}")"
-        for p in 1 8; do
-          local row="| consume-${p}p |"
-          for k in "${kinds[@]}"; do row+=" $(med "$k" "consume-${p}p" 13) |"; done
-          echo "$row"
-        done
+        per_broker_table consume 13 "${kinds[@]}"
         echo
       fi
     done
