@@ -10,11 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -114,7 +116,8 @@ public class GroupsIT {
                 });
             } catch (AssertionError e) {
                 throw new AssertionError(missing.size() + " records never arrived, e.g. "
-                        + missing.stream().sorted().limit(10).toList(), e);
+                        + missing.stream().sorted().limit(10).toList() + "; " + whereInTheLog(topic, group, missing)
+                        + "; assigned: stays " + stays.assignment() + ", dies " + dies.assigned(), e);
             }
             try (Admin admin = kafka.admin()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
@@ -236,6 +239,40 @@ public class GroupsIT {
                 future.get(60, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * Where the given values are in the topic, read from the start of each partition without a group, next
+     * to the group's committed offsets and each partition's end: tells records that were never stored from
+     * records that were not delivered.
+     */
+    private String whereInTheLog(String topic, String group, Set<String> values) throws Exception {
+        Map<Integer, List<Long>> offsets = new TreeMap<>();
+        Map<TopicPartition, Long> ends;
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(GroupMember.settings(bootstrap,
+                "diagnostics-" + System.nanoTime(), true))) {
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            ends = reader.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
+                    if (values.contains(record.value())) {
+                        offsets.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.offset());
+                    }
+                }
+            }
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try (Admin admin = kafka.admin()) {
+            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        }
+        return "in the log at (partition=offsets) " + offsets + ", " + (values.size()
+                - offsets.values().stream().mapToInt(List::size).sum()) + " not found; committed " + committed
+                + "; ends " + ends;
     }
 
     private List<String> produce(String topic, int count, String prefix) throws Exception {
