@@ -116,7 +116,7 @@ public class GroupsIT {
                 });
             } catch (AssertionError e) {
                 throw new AssertionError(missing.size() + " records never arrived, e.g. "
-                        + missing.stream().sorted().limit(10).toList() + "; " + whereInTheLog(topic, group, missing)
+                        + missing.stream().sorted().limit(10).toList() + "; " + diagnose(topic, group, missing)
                         + "; assigned: stays " + stays.assignment() + ", dies " + dies.assigned(), e);
             }
             try (Admin admin = kafka.admin()) {
@@ -238,6 +238,15 @@ public class GroupsIT {
             for (var future : pending) {
                 future.get(60, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** {@link #whereInTheLog}, or why it could not be found out, so the failure being explained is kept. */
+    private String diagnose(String topic, String group, Set<String> values) {
+        try {
+            return whereInTheLog(topic, group, values);
+        } catch (Exception e) {
+            return "where they are in the log is unknown: " + e;
         }
     }
 
