@@ -5,6 +5,7 @@
 #   bench/run.sh --quick          # 1 round, 100 000 records, shorter latency test (~4 min)
 #   bench/run.sh --profile        # no comparison: profile Tributary's produce and fetch paths (~2 min)
 #   bench/run.sh --client-cost    # no comparison: CPU per MB of broker and client, Kafka vs Pulsar client (~3 min)
+#   bench/run.sh --window         # produce on 1 partition by requests in flight, both brokers and clients (~7 min)
 #
 # What it does (details and results: docs/benchmarks.md):
 #   * fetches Apache Kafka 4.3.1 (broker + tools) and pulsar-client-original 4.2.4 from Maven Central with
@@ -44,6 +45,12 @@
 #                           (ProducerPerformance) and Pulsar-client produce runs on one partition, 2 unmeasured
 #                           pairs then 3 measured, and report the cores each process uses from 2.5 s to 5.5 s into
 #                           a run, per 100 MB/s: what the broker's Kafka layer costs against what each client costs
+#   --window                instead of comparing: produce on 1 partition with 1, 2, 3 and 5 requests in flight
+#                           (the Kafka producer's max.in.flight.requests.per.connection; the Pulsar producer's pending
+#                           messages limited to as many full batches), Kafka client on Kafka and on Tributary (journal
+#                           fsync on and off), Pulsar client on Tributary (fsync on); one session per broker per round,
+#                           in reverse order every other round (--rounds, --records): a request's round trip against
+#                           what pipelining adds
 #
 # Only loopback addresses are used; every process started here is stopped on exit.
 set -euo pipefail
@@ -65,6 +72,7 @@ DO_PULSAR=1
 DO_LATENCY=1
 PROFILE=0
 CLIENT_COST=0
+WINDOW=0
 SUMMARIZE_ONLY=""
 PROFILE_EVENT=cpu
 ASYNC_PROFILER_VERSION=4.6
@@ -96,6 +104,7 @@ while [ $# -gt 0 ]; do
     --profile) PROFILE=1 ;;
     --profile-event) PROFILE_EVENT="$2"; shift ;;
     --client-cost) CLIENT_COST=1 ;;
+    --window) WINDOW=1 ;;
     --summarize) SUMMARIZE_ONLY="$2"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -312,9 +321,10 @@ stop_broker() {
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
 # client command lines, shared by the measured tests, the warm-up, --client-cost and --profile; each sets CMD
-kafka_produce_cmd() { # TOPIC RECORDS THROUGHPUT
+kafka_produce_cmd() { # TOPIC RECORDS THROUGHPUT [PRODUCER_PROPERTY...]
   CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance --bootstrap-server "$BOOTSTRAP"
-    --topic "$1" --num-records "$2" --record-size "$RECORD_SIZE" --throughput "$3" --command-property "${PRODUCER_PROPS[@]}")
+    --topic "$1" --num-records "$2" --record-size "$RECORD_SIZE" --throughput "$3"
+    --command-property "${PRODUCER_PROPS[@]}" "${@:4}")
 }
 pulsar_produce_cmd() { # TOPIC PARTITIONS RECORDS [MAX_PENDING_MESSAGES]
   CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$PULSAR_CP" io.tributary.bench.PulsarProduce "$PULSAR_URL"
@@ -332,11 +342,16 @@ producer_perf() {
   R_MBPS=- R_RPS=- R_P50=- R_P99=- R_P999=-
   kafka_produce_cmd "$topic" "$n" "$rate"
   run_client "$name" 900 "${CMD[@]}" --print-metrics || return 1
+  parse_producer_perf "$SESSION_DIR/$name.out"
+}
+
+# parse_producer_perf FILE: ProducerPerformance --print-metrics output -> sets R_MBPS R_RPS R_P50 R_P99 R_P999 R_REQUEST_MS
+parse_producer_perf() {
   # "producer-metrics:request-latency-avg:{client-id=...}   : 5.166", printed once the run is over
-  R_REQUEST_MS=$(awk '/^producer-metrics:request-latency-avg:/ {printf "%.2f", $NF; exit}' "$SESSION_DIR/$name.out")
+  R_REQUEST_MS=$(awk '/^producer-metrics:request-latency-avg:/ {printf "%.2f", $NF; exit}' "$1")
   # "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, a ms 50th, b ms 95th, c ms 99th, d ms 99.9th."
   local line
-  line=$(grep "99.9th" "$SESSION_DIR/$name.out" | tail -1)
+  line=$(grep "99.9th" "$1" | tail -1)
   [ -n "$line" ] || return 1
   R_RPS=$(sed -E 's/.* sent, ([0-9.]+) records\/sec.*/\1/' <<<"$line")
   R_MBPS=$(sed -E 's/.*\(([0-9.]+) MB\/sec\).*/\1/' <<<"$line")
@@ -831,6 +846,88 @@ run_client_cost() {
   } | tee "$OUT/client-cost.md"
 }
 
+# ---------------------------------------------------------------- window mode
+WINDOW_DEPTHS=(1 2 3 5)
+
+window_session() { # round kind(kafka|tributary|tributary-nosync)
+  local round="$1" kind="$2" depth warm
+  SESSION_DIR="$OUT/window/r$round-$kind"
+  mkdir -p "$SESSION_DIR"
+  log "window, round $round: $kind"
+  case "$kind" in
+    kafka) start_kafka "$SESSION_DIR" || die "Kafka did not start" ;;
+    tributary) start_tributary "$SESSION_DIR" 0 || die "Tributary did not start" ;;
+    tributary-nosync) start_tributary "$SESSION_DIR" 1 || die "Tributary did not start" ;;
+  esac
+  run_client create-topics 180 "$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" io.tributary.bench.KafkaBench create-topics \
+    "$BOOTSTRAP" bench-window-k:1 bench-window-p:1 || die "creating topics failed"
+  warm=$((WARMUP_RECORDS < 1000000 ? WARMUP_RECORDS : 1000000))
+  kafka_produce_cmd bench-window-k "$warm" -1
+  run_client warmup-kafka-client 600 "${CMD[@]}" || true
+  if [ "$kind" = tributary ]; then
+    pulsar_produce_cmd bench-window-p 1 "$warm"
+    run_client warmup-pulsar-client 600 "${CMD[@]}" || true
+  fi
+  for depth in "${WINDOW_DEPTHS[@]}"; do
+    kafka_produce_cmd bench-window-k "$RECORDS" -1 "max.in.flight.requests.per.connection=$depth"
+    window_run "$round" "$kind" kafka-client "$depth" "${CMD[@]}" --print-metrics
+    if [ "$kind" = tributary ]; then
+      pulsar_produce_cmd bench-window-p 1 "$RECORDS" $((depth * BATCH_SIZE / RECORD_SIZE))
+      window_run "$round" "$kind" pulsar-client "$depth" "${CMD[@]}"
+    fi
+  done
+  stop_broker
+  rm -rf "$SESSION_DIR/data"
+}
+
+window_run() { # round broker client depth cmd...
+  local round="$1" broker="$2" client="$3" depth="$4"; shift 4
+  local name="$client-$depth" mbps request_ms=-
+  run_client "$name" 900 "$@" || die "$name on $broker failed (see $SESSION_DIR/$name.err)"
+  if [ "$client" = kafka-client ]; then
+    parse_producer_perf "$SESSION_DIR/$name.out" || die "no throughput in $SESSION_DIR/$name.out"
+    mbps=$R_MBPS request_ms=$R_REQUEST_MS
+  else
+    mbps=$(parse_result "$SESSION_DIR/$name.out" mbps)
+  fi
+  [ -n "$mbps" ] || die "no throughput in $SESSION_DIR/$name.out"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$broker" "$client" "$depth" "$mbps" "${request_ms:--}" >>"$OUT/window.tsv"
+  printf '  %-16s %-13s %s in flight  %8s MB/s  request %s ms\n' "$broker" "$client" "$depth" "$mbps" "${request_ms:--}" \
+    | tee -a "$OUT/run.log" >&2
+}
+
+run_window() {
+  printf 'round\tbroker\tclient\tdepth\tmbps\trequest_ms\n' >"$OUT/window.tsv"
+  local round kinds=(kafka tributary tributary-nosync) i
+  for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then for i in 0 1 2; do window_session "$round" "${kinds[$i]}"; done
+    else for i in 2 1 0; do window_session "$round" "${kinds[$i]}"; done; fi
+  done
+  window_summary
+}
+
+window_summary() {
+  local tsv="$OUT/window.tsv" depth
+  wmed() { awk -F'\t' -v b="$1" -v c="$2" -v d="$3" -v col="$4" 'NR > 1 && $2 == b && $3 == c && $4 == d && $col != "-" {print $col}' "$tsv" | median; }
+  {
+    echo "### Produce on 1 partition by requests in flight ($ROUNDS rounds of $RECORDS records, medians, MB/s = MiB/s)"
+    echo
+    echo "Kafka client: ProducerPerformance with max.in.flight.requests.per.connection = N (its request latency in"
+    echo "brackets). Pulsar client: bench/pulsar-producer with N x $((BATCH_SIZE / RECORD_SIZE)) pending messages, N full batches."
+    echo "Tributary with journal fsync on (the Pulsar client runs there) and off (nosync)."
+    echo
+    echo "| in flight | Kafka, Kafka client | Tributary, Kafka client | Tributary, Pulsar client | nosync, Kafka client | Tributary / Kafka | nosync / Kafka | Kafka client / Pulsar client |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for depth in "${WINDOW_DEPTHS[@]}"; do
+      local k t p n
+      k=$(wmed kafka kafka-client "$depth" 5); t=$(wmed tributary kafka-client "$depth" 5)
+      p=$(wmed tributary pulsar-client "$depth" 5); n=$(wmed tributary-nosync kafka-client "$depth" 5)
+      echo "| $depth | $k ($(wmed kafka kafka-client "$depth" 6) ms) | $t ($(wmed tributary kafka-client "$depth" 6) ms) | $p" \
+        "| $n ($(wmed tributary-nosync kafka-client "$depth" 6) ms) | $(ratio "$t" "$k") | $(ratio "$n" "$k") | $(ratio "$t" "$p") |"
+    done
+  } | tee "$OUT/window.md"
+}
+
 # ---------------------------------------------------------------- main
 if [ -n "$SUMMARIZE_ONLY" ]; then
   OUT="$(cd "$SUMMARIZE_ONLY" && pwd)"
@@ -861,6 +958,8 @@ if [ "$PROFILE" = 1 ]; then
   run_profile
 elif [ "$CLIENT_COST" = 1 ]; then
   run_client_cost
+elif [ "$WINDOW" = 1 ]; then
+  run_window
 else
   : >"$OUT/results.tsv"
   order=(kafka tributary)
