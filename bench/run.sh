@@ -320,7 +320,7 @@ stop_broker() {
 # produce request latency, ProducerPerformance tests only)
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
-# client command lines, shared by the measured tests, the warm-up, --client-cost and --profile; each sets CMD
+# client command lines, shared by the measured tests, the warm-up, --client-cost, --profile and --window; each sets CMD
 kafka_produce_cmd() { # TOPIC RECORDS THROUGHPUT [PRODUCER_PROPERTY...]
   CMD=("$JAVA" "${TOOL_JVM[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance --bootstrap-server "$BOOTSTRAP"
     --topic "$1" --num-records "$2" --record-size "$RECORD_SIZE" --throughput "$3"
