@@ -1,6 +1,8 @@
 package io.tributary.kafka;
 
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.tributary.kafka.api.BrokerNode;
+import io.tributary.kafka.api.ClientConnection;
 import io.tributary.kafka.api.DelayedTasks;
 import io.tributary.kafka.api.RequestContext;
 import io.tributary.kafka.fakes.FakeModuleContext;
@@ -53,7 +55,7 @@ public final class KafkaFixture implements AutoCloseable {
     public RequestContext request(ApiKeys apiKey, int version) {
         BrokerNode self = BrokerNode.of(ENDPOINT);
         return new RequestContext(new RequestHeader(apiKey, (short) version, "test-client", 7), (short) version,
-                "test-connection", self, ENDPOINT);
+                new ClientConnection("test-connection", new EmbeddedChannel(), () -> { }), self, ENDPOINT);
     }
 
     public TopicName topic(String name) {

@@ -1,11 +1,14 @@
 package io.tributary.storage;
 
+import io.netty.channel.Channel;
 import io.tributary.spi.storage.NotOwnerException;
 import io.tributary.spi.storage.PartitionLog;
 import io.tributary.spi.storage.PartitionLogs;
+import io.tributary.spi.storage.Publisher;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.storage.internal.PartitionResolver;
+import io.tributary.storage.internal.PulsarPublisher;
 import io.tributary.storage.internal.ReadAheadBudget;
 import io.tributary.storage.internal.RecentBatchBudget;
 import io.tributary.storage.internal.TopicPartitionLog;
@@ -48,6 +51,11 @@ public final class ManagedLedgerPartitionLogs implements PartitionLogs {
         this.resolver = new PartitionResolver(pulsar);
         this.maintenance = pulsar.getExecutor().scheduleWithFixedDelay(this::maintain,
                 MAINTENANCE_PERIOD_SECONDS, MAINTENANCE_PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public Publisher publisher(Channel channel, String name, String clientVersion, Runnable resume) {
+        return new PulsarPublisher(pulsar, channel, name, clientVersion, resume);
     }
 
     @Override

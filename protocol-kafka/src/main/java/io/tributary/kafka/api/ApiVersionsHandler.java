@@ -55,6 +55,7 @@ final class ApiVersionsHandler implements ApiHandler<ApiVersionsRequestData, Api
         if (!new ApiVersionsRequest(request, context.apiVersion()).isValid()) {
             return CompletableFuture.completedFuture(response.setErrorCode(Errors.INVALID_REQUEST.code()));
         }
+        context.connection().clientSoftware(request.clientSoftwareName(), request.clientSoftwareVersion());
         return CompletableFuture.completedFuture(response.setApiKeys(apiKeys()));
     }
 

@@ -9,20 +9,20 @@ import org.apache.kafka.common.requests.RequestHeader;
  * @param header       the request header as sent
  * @param apiVersion   the version the body was parsed with and the response is written in (differs from
  *                     the header's only for an ApiVersions request of a version this broker does not know)
- * @param connectionId the connection's id, unique on this broker
+ * @param connection   the connection the request arrived on
  * @param self         this broker as advertised to the clients of the listener the request arrived on
  * @param published    the endpoint the host publishes for that listener, which the topic lookup
  *                     reports as this broker's
  * @param buffer       the buffer the body was parsed from, when parts of the body refer to it (produce
  *                     records), valid until the handler's response is complete; otherwise null
  */
-public record RequestContext(RequestHeader header, short apiVersion, String connectionId, BrokerNode self,
+public record RequestContext(RequestHeader header, short apiVersion, ClientConnection connection, BrokerNode self,
                              Endpoint published, RequestBuffer buffer) {
 
     /** A context for a body that refers to no buffer. */
-    public RequestContext(RequestHeader header, short apiVersion, String connectionId, BrokerNode self,
+    public RequestContext(RequestHeader header, short apiVersion, ClientConnection connection, BrokerNode self,
                           Endpoint published) {
-        this(header, apiVersion, connectionId, self, published, null);
+        this(header, apiVersion, connection, self, published, null);
     }
 
     public String clientId() {

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.BrokerNode;
+import io.tributary.kafka.api.ClientConnection;
 import io.tributary.kafka.api.RequestContext;
 import io.tributary.kafka.records.FetchRecords;
 import io.tributary.spi.Endpoint;
@@ -35,8 +36,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Connections connections;
     private final int maxInFlight;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private final String connectionId = "kafka-" + IDS.incrementAndGet();
     private ChannelHandlerContext ctx;
+    private ClientConnection connection;
     private boolean draining;
     private CompletableFuture<Void> drained;
 
@@ -52,6 +53,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.connection = new ClientConnection("kafka-" + IDS.incrementAndGet(), ctx.channel(), this::updateReading);
         if (!connections.add(this)) {
             draining = true;
             ctx.channel().config().setAutoRead(false);
@@ -74,7 +76,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof InboundFrame.Malformed malformed) {
-            LOG.debug("Closing {} from {}: {}", connectionId, ctx.channel().remoteAddress(), malformed.reason());
+            LOG.debug("Closing {} from {}: {}", connection.id(), ctx.channel().remoteAddress(), malformed.reason());
             ctx.close();
         } else if (msg instanceof InboundFrame.Request request) {
             if (!draining && ctx.channel().isActive()) {
@@ -88,7 +90,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void dispatch(InboundFrame.Request request) {
-        RequestContext context = new RequestContext(request.header(), request.apiVersion(), connectionId, self,
+        RequestContext context = new RequestContext(request.header(), request.apiVersion(), connection, self,
                 published, request.buffer());
         CompletableFuture<ApiMessage> response = dispatcher.dispatch(context, request.request());
         pending.add(new Pending(request.header(), request.apiVersion(), response));
@@ -106,7 +108,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     ctx.write(ResponseEncoder.encode(ctx.alloc(), done.header().toResponseHeader(), done.apiVersion(), body));
                     wrote = true;
                 } catch (RuntimeException e) {
-                    LOG.error("Cannot encode the {} response on {}; closing it", done.header().apiKey(), connectionId, e);
+                    LOG.error("Cannot encode the {} response on {}; closing it", done.header().apiKey(), connection.id(), e);
                     ctx.close();
                 }
             }
@@ -134,7 +136,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("Closing {} from {}: {}", connectionId, ctx.channel().remoteAddress(), cause.toString());
+        LOG.debug("Closing {} from {}: {}", connection.id(), ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 
@@ -154,7 +156,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void updateReading() {
-        boolean read = !draining && pending.size() < maxInFlight && ctx.channel().isWritable();
+        boolean read = !draining && pending.size() < maxInFlight && ctx.channel().isWritable()
+                && !connection.throttled();
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
@@ -173,7 +176,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             try {
                 ctx.executor().execute(task);
             } catch (RejectedExecutionException e) {
-                LOG.debug("Event loop of {} is gone; dropping its responses", connectionId);
+                LOG.debug("Event loop of {} is gone; dropping its responses", connection.id());
             }
         }
     }

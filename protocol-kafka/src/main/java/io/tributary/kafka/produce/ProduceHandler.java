@@ -10,6 +10,7 @@ import io.tributary.kafka.topic.KafkaTopics;
 import io.tributary.spi.storage.AppendResult;
 import io.tributary.spi.storage.EntryFormat;
 import io.tributary.spi.storage.PartitionLogs;
+import io.tributary.spi.storage.Publisher;
 import io.tributary.spi.topic.TopicName;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,9 +115,10 @@ public final class ProduceHandler implements ApiHandler<ProduceRequestData, Prod
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(partition.index(), KafkaErrors.of(e)));
         }
+        Publisher publisher = context.connection().publisher(logs, context.clientId());
         return order.inOrder(topicKey + "-" + partition.index(),
                         () -> topic.thenCompose(name -> logs.open(name, partition.index())),
-                        log -> log.append(batch, format))
+                        log -> log.append(batch, format, publisher))
                 .thenApply(result -> appended(partition.index(), result))
                 .exceptionally(e -> failed(partition.index(), KafkaErrors.of(e)));
     }

@@ -11,6 +11,7 @@ import io.tributary.spi.storage.NotOwnerException;
 import io.tributary.spi.storage.OffsetOutOfRangeException;
 import io.tributary.spi.storage.PartitionLog;
 import io.tributary.spi.storage.ProducerInfo;
+import io.tributary.spi.storage.Publisher;
 import io.tributary.spi.storage.ReadResult;
 import io.tributary.spi.storage.RecordBatch;
 import io.tributary.spi.topic.TopicName;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.Position;
 import org.apache.pulsar.broker.service.BrokerServiceException;
+import org.apache.pulsar.broker.service.Producer;
 import org.apache.pulsar.broker.service.persistent.PersistentTopic;
 
 /**
@@ -92,6 +94,11 @@ public final class TopicPartitionLog implements PartitionLog {
 
     @Override
     public CompletableFuture<AppendResult> append(RecordBatch batch, EntryFormat format) {
+        return append(batch, format, Publisher.NONE);
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> append(RecordBatch batch, EntryFormat format, Publisher publisher) {
         int count = batch.recordCount();
         if (count <= 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("empty batch"));
@@ -118,8 +125,12 @@ public final class TopicPartitionLog implements PartitionLog {
                     }
                 }
                 nextSequenceId += count;
+                int bytes = entry.readableBytes();
+                Producer listed = publisher instanceof PulsarPublisher pulsar
+                        ? pulsar.publishing(pulsarTopic, count, bytes)
+                        : null;
                 pulsarTopic.publishMessage(entry, new AppendContext(count, PRODUCER_NAME, sequenceId,
-                        new Appended(batch, format, count, kept, result)));
+                        new Appended(batch, format, count, bytes, listed, kept, result)));
                 published = true;
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
@@ -220,13 +231,18 @@ public final class TopicPartitionLog implements PartitionLog {
         private final RecordBatch batch;
         private final EntryFormat format;
         private final int count;
+        private final int bytes;
+        private final Producer producer;
         private final ByteBuf kept;
         private final CompletableFuture<AppendResult> result;
 
-        Appended(RecordBatch batch, EntryFormat format, int count, ByteBuf kept, CompletableFuture<AppendResult> result) {
+        Appended(RecordBatch batch, EntryFormat format, int count, int bytes, Producer producer, ByteBuf kept,
+                 CompletableFuture<AppendResult> result) {
             this.batch = batch;
             this.format = format;
             this.count = count;
+            this.bytes = bytes;
+            this.producer = producer;
             this.kept = kept;
             this.result = result;
         }
@@ -241,6 +257,9 @@ public final class TopicPartitionLog implements PartitionLog {
                 recent.add(baseOffset, count, format, batch.rawFormat(), kept);
             }
             end.advance(lastOffset + 1, position);
+            if (producer != null) {
+                producer.getStats().recordMsgIn(count, bytes);
+            }
             result.complete(new AppendResult(baseOffset, brokerTimestamp, start.offset(), false));
         }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -56,7 +55,7 @@ public class GroupsIT {
     @Test
     public void threeConsumersSplitSixPartitionsAndReadEveryRecordOnce() throws Exception {
         String topic = "split";
-        createTopic(topic, 6);
+        kafka.createTopic(topic, 6);
         List<GroupMember> members = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -85,7 +84,7 @@ public class GroupsIT {
     public void leavingAndDyingMembersRebalanceWithoutSkippingRecords() throws Exception {
         String topic = "churn";
         String group = "churn-group";
-        createTopic(topic, 6);
+        kafka.createTopic(topic, 6);
         List<String> sent = new ArrayList<>();
         try (GroupMember stays = GroupMember.start("stays", bootstrap, group, topic, true);
              ExternalMember dies = ExternalMember.start(bootstrap, group, topic)) {
@@ -133,7 +132,7 @@ public class GroupsIT {
     @Test
     public void committedOffsetsSurviveARestart() throws Exception {
         String topic = "durable";
-        createTopic(topic, 2);
+        kafka.createTopic(topic, 2);
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
             for (int i = 0; i < 100; i++) {
                 producer.send(new ProducerRecord<>(topic, i % 2, "k", "durable-" + i));
@@ -181,7 +180,7 @@ public class GroupsIT {
     @Test
     public void kcatConsumesAsAGroupAndCommits() throws Exception {
         String topic = "kcat-group-topic";
-        createTopic(topic, 3);
+        kafka.createTopic(topic, 3);
         List<String> sent = produce(topic, 30, "kcat-");
         String out = Kcat.run("", "-C", "-b", bootstrap, "-G", "kcat-group", "-X", "auto.offset.reset=earliest",
                 "-c", "30", "-f", "%s\\n", topic);
@@ -199,7 +198,7 @@ public class GroupsIT {
     @Test
     public void committedOffsetsAreMirroredToAPulsarSubscription() throws Exception {
         String topic = "mirrored";
-        createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
             for (int i = 0; i < 10; i++) {
                 producer.send(new ProducerRecord<>(topic, 0, "k", "v" + i)).get(30, TimeUnit.SECONDS);
@@ -298,11 +297,6 @@ public class GroupsIT {
         return values;
     }
 
-    private void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        }
-    }
 
     private static int total(List<GroupMember> members) {
         return members.stream().mapToInt(m -> m.received.size()).sum();

@@ -99,7 +99,7 @@ public class KafkaIT {
     @Test
     public void defaultProducerAndConsumerRoundTripWithDenseOffsets() throws Exception {
         String topic = "round-trip";
-        createTopic(topic, 3);
+        kafka.createTopic(topic, 3);
         int count = 3000;
         Map<Integer, List<Long>> offsets = new HashMap<>();
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
@@ -158,7 +158,7 @@ public class KafkaIT {
     @Test
     public void pulsarConsumerReadsWhatKafkaProduced() throws Exception {
         String topic = "kafka-to-pulsar";
-        createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         try (Consumer<byte[]> consumer = pulsar.newConsumer().topic("persistent://public/default/" + topic)
                 .subscriptionName("reader").subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
                 .subscribe();
@@ -182,7 +182,7 @@ public class KafkaIT {
     @Test
     public void kafkaConsumerReadsWhatPulsarProduced() throws Exception {
         String topic = "pulsar-to-kafka";
-        createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         int count = 200;
         try (Producer<String> batched = pulsar.newProducer(Schema.STRING)
                 .topic("persistent://public/default/" + topic + "-partition-0")
@@ -214,7 +214,7 @@ public class KafkaIT {
     @Test
     public void theBrokerMetricsShowTheStorageMemoryAndLogs() throws Exception {
         String topic = "metrics";
-        createTopic(topic, 2);
+        kafka.createTopic(topic, 2);
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
             for (int i = 0; i < 20; i++) {
                 producer.send(new ProducerRecord<>(topic, i % 2, "k" + i, "v" + i)).get();
@@ -236,7 +236,7 @@ public class KafkaIT {
     @Test
     public void theBrokerMetricsShowKafkaRequestsTheirErrorsAndConnections() throws Exception {
         String topic = "request-metrics";
-        createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of());
              Admin admin = kafka.admin()) {
             for (int i = 0; i < 5; i++) {
@@ -277,7 +277,7 @@ public class KafkaIT {
     @Test
     public void listOffsetsAndDeleteRecords() throws Exception {
         String topic = "offsets";
-        createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         long middle;
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
             for (int i = 0; i < 10; i++) {
@@ -308,7 +308,7 @@ public class KafkaIT {
     @Test
     public void kcatProducesAndConsumes() throws Exception {
         String topic = "kcat";
-        createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         String lines = IntStream.range(0, 50).mapToObj(i -> "key" + i + ":line " + i).reduce((a, b) -> a + "\n" + b).get();
 
         Kcat.run(lines, "-P", "-b", "localhost:" + kafkaPort, "-t", topic, "-K:");
@@ -324,7 +324,7 @@ public class KafkaIT {
     @Test(priority = 10)
     public void acknowledgedRecordsSurviveARestartAndOffsetsContinue() throws Exception {
         String topic = "durable";
-        createTopic(topic, 2);
+        kafka.createTopic(topic, 2);
         Set<String> acknowledged = new HashSet<>();
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
             for (int i = 0; i < 400; i++) {
@@ -351,7 +351,7 @@ public class KafkaIT {
     @Test(priority = 20)
     public void upgradingTheKafkaModuleUnderLoadLosesNoAcknowledgedRecord() throws Exception {
         String topic = "upgrade-under-load";
-        createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread load = new Thread(() -> {
@@ -391,11 +391,6 @@ public class KafkaIT {
         assertTrue(acknowledged.size() > 0);
     }
 
-    private void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        }
-    }
 
     private static List<TopicPartition> partitions(String topic, int count) {
         return IntStream.range(0, count).mapToObj(p -> new TopicPartition(topic, p)).toList();

@@ -20,6 +20,11 @@ public interface PartitionLog {
      */
     CompletableFuture<AppendResult> append(RecordBatch batch, EntryFormat format);
 
+    /** Like {@link #append(RecordBatch, EntryFormat)}, counted for {@code publisher}. */
+    default CompletableFuture<AppendResult> append(RecordBatch batch, EntryFormat format, Publisher publisher) {
+        return append(batch, format);
+    }
+
     /**
      * Reads whole batches starting with the one that holds {@code fromOffset}, at least one batch
      * when any is there, and further batches while their total stays within {@code maxBytes}.

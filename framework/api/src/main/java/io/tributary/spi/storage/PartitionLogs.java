@@ -1,5 +1,6 @@
 package io.tributary.spi.storage;
 
+import io.netty.channel.Channel;
 import io.tributary.spi.topic.TopicName;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,4 +13,13 @@ public interface PartitionLogs {
      * {@link io.tributary.spi.topic.TopicNotFoundException} when it does not exist.
      */
     CompletableFuture<PartitionLog> open(TopicName topic, int partition);
+
+    /**
+     * The publisher for the appends that arrive on {@code channel}, shown in Pulsar's topic stats as
+     * {@code name} with {@code clientVersion}. It leaves every topic when the channel closes. {@code resume}
+     * runs on the channel's event loop when a publish rate limit stops holding it back.
+     */
+    default Publisher publisher(Channel channel, String name, String clientVersion, Runnable resume) {
+        return Publisher.NONE;
+    }
 }
