@@ -73,6 +73,9 @@ public class PulsarTopicStatsIT {
                         && now.getPublishers().get(0).getMsgRateIn() > 0;
             });
 
+            Eventually.until("the broker's Prometheus metrics count the topic's messages", Duration.ofSeconds(30),
+                    () -> metricOf("pulsar_in_messages_total", partition0) == 100);
+
             pulsarAdmin.topics().unload(partition0);
             send(producer, topic, 10);
             TopicStats reloaded = pulsarAdmin.topics().getStats(partition0);
@@ -115,6 +118,15 @@ public class PulsarTopicStatsIT {
             assertTrue(elapsedMs >= 2000, "1,000 records at 200 a second took only " + elapsedMs + " ms");
         }
         assertEquals(pulsarAdmin.topics().getStats(pulsarTopic + "-partition-0").getMsgInCounter(), 1010);
+    }
+
+    /** The value of a topic-level metric on the broker's Prometheus endpoint, or -1 when it is not there. */
+    private double metricOf(String name, String pulsarTopic) throws Exception {
+        String label = "topic=\"" + pulsarTopic + "\"";
+        return broker.metrics().lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, int count) throws Exception {
