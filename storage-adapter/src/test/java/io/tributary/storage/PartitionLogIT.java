@@ -9,6 +9,7 @@ import static org.testng.Assert.expectThrows;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.tributary.lookup.ProtocolEndpoints;
 import io.tributary.lookup.PulsarTopicLookup;
 import io.tributary.spi.storage.AppendResult;
@@ -19,6 +20,7 @@ import io.tributary.spi.storage.OutOfOrderSequenceException;
 import io.tributary.spi.storage.PartitionLog;
 import io.tributary.spi.storage.ProducerFencedException;
 import io.tributary.spi.storage.ProducerInfo;
+import io.tributary.spi.storage.Publisher;
 import io.tributary.spi.storage.ReadResult;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.topic.TopicNotFoundException;
@@ -29,10 +31,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.apache.pulsar.broker.service.persistent.PersistentTopic;
 import org.apache.pulsar.client.api.CompressionType;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -40,6 +45,7 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.common.policies.data.ClusterPolicies.ClusterUrl;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -90,6 +96,34 @@ public class PartitionLogIT {
     private static Throwable failure(CompletableFuture<?> future) {
         CompletionException e = expectThrows(CompletionException.class, future::join);
         return e.getCause();
+    }
+
+    @Test
+    public void aPublisherIsAPulsarProducerOfWhatItAppendsUntilItsChannelCloses() throws Exception {
+        PartitionLog log = newLog("published");
+        PersistentTopic topic = (PersistentTopic) broker.pulsar().getBrokerService()
+                .getTopicReference("persistent://public/default/published-partition-0").orElseThrow();
+        EmbeddedChannel connection = new EmbeddedChannel();
+        Publisher publisher = logs.publisher(connection, "conn-1-app", "test-client/1.0", () -> { });
+
+        get(log.append(TestBatch.of("a", "b", "c"), EntryFormat.PULSAR, publisher));
+        get(log.append(TestBatch.of("d"), EntryFormat.PULSAR));
+
+        assertEquals(topic.getMsgInCounter(), 3, "only the publisher's appends are counted");
+        assertTrue(topic.getBytesInCounter() > 0);
+        org.apache.pulsar.broker.service.Producer producer = topic.getProducers().get("conn-1-app");
+        assertEquals(producer.getStats().getClientVersion(), "test-client/1.0");
+        assertFalse(publisher.throttled());
+
+        producer.topicMigrated(Optional.of(new ClusterUrl(null, null, "pulsar://elsewhere:6650", null)));
+        connection.runPendingTasks();
+        assertTrue(topic.getProducers().isEmpty(), "a migrated topic's producer leaves without failing");
+
+        get(log.append(TestBatch.of("e"), EntryFormat.PULSAR, publisher));
+        assertEquals(topic.getProducers().keySet(), Set.of("conn-1-app"), "the next append lists it again");
+
+        connection.close();
+        assertTrue(topic.getProducers().isEmpty(), "it leaves when its channel closes");
     }
 
     @Test

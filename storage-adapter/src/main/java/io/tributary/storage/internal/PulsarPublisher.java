@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pulsar.broker.PulsarService;
 import org.apache.pulsar.broker.loadbalance.extensions.data.BrokerLookupData;
 import org.apache.pulsar.broker.service.Producer;
+import org.apache.pulsar.broker.service.PulsarCommandSender;
+import org.apache.pulsar.broker.service.PulsarCommandSenderImpl;
 import org.apache.pulsar.broker.service.ServerCnx;
 import org.apache.pulsar.broker.service.persistent.PersistentTopic;
 import org.apache.pulsar.common.api.proto.ProducerAccessMode;
@@ -40,6 +42,7 @@ public final class PulsarPublisher extends ServerCnx implements Publisher {
     private final String name;
     private final String clientVersion;
     private final EmbeddedChannel rateLimitSwitch;
+    private final PulsarCommandSender commandSender;
     private final Map<PersistentTopic, Producer> producers = new ConcurrentHashMap<>();
 
     public PulsarPublisher(PulsarService pulsar, Channel channel, String name, String clientVersion,
@@ -56,6 +59,8 @@ public final class PulsarPublisher extends ServerCnx implements Publisher {
             }
         });
         setCtx(rateLimitSwitch.pipeline().firstContext());
+        this.commandSender = new PulsarCommandSenderImpl(getBrokerService().getInterceptor(), this,
+                getBrokerService().getMaxTopicListInFlightLimiter());
         channel.closeFuture().addListener(closed -> leaveAll());
     }
 
@@ -133,6 +138,15 @@ public final class PulsarPublisher extends ServerCnx implements Publisher {
     @Override
     public void removedProducer(Producer producer) {
         producers.remove((PersistentTopic) producer.getTopic(), producer);
+    }
+
+    /**
+     * What a producer would tell its client, such as a topic's migration, goes nowhere: this connection never
+     * announced a Pulsar protocol version, so nothing is written.
+     */
+    @Override
+    public PulsarCommandSender getCommandSender() {
+        return commandSender;
     }
 
     @Override
