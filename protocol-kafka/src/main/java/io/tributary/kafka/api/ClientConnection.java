@@ -38,10 +38,6 @@ public final class ClientConnection {
         }
     }
 
-    public String clientSoftware() {
-        return clientSoftware;
-    }
-
     /** The connection's publisher on {@code logs}, made on its first produce and named after that client id. */
     public Publisher publisher(PartitionLogs logs, String clientId) {
         Publisher known = publisher;

@@ -70,16 +70,15 @@ public final class PulsarPublisher extends ServerCnx implements Publisher {
     }
 
     /**
-     * Counts an entry of {@code messages} messages in {@code bytes} bytes that is about to be appended to
-     * {@code topic}, which may throttle this connection; returns the producer to credit once it is written.
+     * Counts an entry of {@code messages} messages in {@code bytes} bytes that {@code producer}, one of this
+     * connection's, is about to append; this may throttle the connection.
      */
-    Producer publishing(PersistentTopic topic, int messages, long bytes) {
-        Producer producer = producerOn(topic);
-        onEventLoop(() -> topic.incrementPublishCount(producer, messages, bytes));
-        return producer;
+    void publishing(Producer producer, int messages, long bytes) {
+        onEventLoop(() -> producer.getTopic().incrementPublishCount(producer, messages, bytes));
     }
 
-    private Producer producerOn(PersistentTopic topic) {
+    /** This connection's producer on {@code topic}, registered with the topic on first use. */
+    Producer producerOn(PersistentTopic topic) {
         Producer known = producers.get(topic);
         if (known != null) {
             return known;

@@ -103,6 +103,8 @@ public final class TopicPartitionLog implements PartitionLog {
         if (count <= 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("empty batch"));
         }
+        PulsarPublisher pulsar = publisher instanceof PulsarPublisher listing ? listing : null;
+        Producer listed = pulsar != null ? pulsar.producerOn(pulsarTopic) : null;
         CompletableFuture<AppendResult> result = new CompletableFuture<>();
         ByteBuf kept = recent.keep(batch);
         boolean published = false;
@@ -126,9 +128,9 @@ public final class TopicPartitionLog implements PartitionLog {
                 }
                 nextSequenceId += count;
                 int bytes = entry.readableBytes();
-                Producer listed = publisher instanceof PulsarPublisher pulsar
-                        ? pulsar.publishing(pulsarTopic, count, bytes)
-                        : null;
+                if (listed != null) {
+                    pulsar.publishing(listed, count, bytes);
+                }
                 pulsarTopic.publishMessage(entry, new AppendContext(count, PRODUCER_NAME, sequenceId,
                         new Appended(batch, format, count, bytes, listed, kept, result)));
                 published = true;
