@@ -29,6 +29,9 @@
 #   --records N             records per produce/consume test (default 500000)
 #   --warmup-records N      records per warm-up run (default 2000000): before measuring, every session runs the
 #                           produce and consume tests once on warm-up topics
+#   --jit-passes N          after that, at most N passes (default 5; 0: none) of Kafka-client produce on 1 partition
+#                           (half the warm-up records) and both warm-up reads, until the broker's JIT compiler took
+#                           under 5 % of the broker's CPU time in a pass (HotSpot's compile time counters, read with jcmd)
 #   --latency-rate N        records/s of the fixed-rate latency test (default 10000, about 10 MB/s)
 #   --latency-seconds N     length of the latency test (default 20)
 #   --no-nosync             skip the Tributary --no-journal-sync sessions
@@ -64,6 +67,8 @@ JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 ROUNDS=3
 RECORDS=500000
 WARMUP_RECORDS=2000000
+JIT_PASSES=5
+JIT_SETTLED_PERCENT=5
 LATENCY_RATE=10000
 LATENCY_SECONDS=20
 LATENCY_RECORDS=""
@@ -89,10 +94,11 @@ die() { echo "run.sh: $*" >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) ROUNDS=1; RECORDS=100000; WARMUP_RECORDS=30000; LATENCY_SECONDS=5 ;;
+    --quick) ROUNDS=1; RECORDS=100000; WARMUP_RECORDS=30000; LATENCY_SECONDS=5; JIT_PASSES=0 ;;
     --rounds|--pairs) ROUNDS="$2"; shift ;;
     --records) RECORDS="$2"; shift ;;
     --warmup-records) WARMUP_RECORDS="$2"; shift ;;
+    --jit-passes) JIT_PASSES="$2"; shift ;;
     --latency-rate) LATENCY_RATE="$2"; shift ;;
     --latency-seconds) LATENCY_SECONDS="$2"; shift ;;
     --no-nosync) DO_NOSYNC=0 ;;
@@ -202,6 +208,36 @@ wait_port() { # port timeout_s
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 CLK_TCK=$(getconf CLK_TCK)
+
+# the broker's JIT compile time so far, in ms (HotSpot's sun.ci.standardTime and osrTime, in ticks of sun.os.hrt.frequency)
+broker_jit_ms() {
+  "$JCMD" "$BROKER_PID" PerfCounter.print 2>/dev/null \
+    | awk -F= '/^sun.ci.(standard|osr)Time=/ {t += $2} /^sun.os.hrt.frequency=/ {f = $2} END {printf "%d", f ? t * 1000 / f : -1}'
+}
+
+# After the warm-up sequence the JIT may still be compiling the broker's paths (on Tributary's consume path it took
+# a fifth of the broker's CPU after 4 000 000 records read): Kafka-client produce on 1 partition and both warm-up
+# reads again, until the compiler took under JIT_SETTLED_PERCENT of the broker's CPU time in a pass, at most
+# JIT_PASSES passes; the same rule for every broker. Each pass is in jit-passes.tsv (pass, JIT ms, broker CPU ms).
+settle_jit() { # kind
+  local pass p j0 j1 c0 c1 jit cpu
+  for pass in $(seq 1 "$JIT_PASSES"); do
+    j0=$(broker_jit_ms); c0=$(cpu_ticks "$BROKER_PID")
+    kafka_produce_cmd bench-warm-p1 $((WARMUP_RECORDS / 2)) -1
+    run_client "jit-pass-$pass-produce-1p" 600 "${CMD[@]}" || log "JIT pass $pass produce failed"
+    for p in 1 8; do
+      kafka_consume_cmd "bench-warm-p$p" "$WARMUP_RECORDS"
+      run_client "jit-pass-$pass-consume-${p}p" 300 "${CMD[@]}" || log "JIT pass $pass consume ${p}p failed"
+    done
+    j1=$(broker_jit_ms); c1=$(cpu_ticks "$BROKER_PID")
+    [ "$j0" -ge 0 ] && [ "$j1" -ge 0 ] || { log "$1: no JIT counters from jcmd; no further warm-up"; return 0; }
+    jit=$((j1 - j0)); cpu=$(((c1 - c0) * 1000 / CLK_TCK))
+    printf '%s\t%s\t%s\n' "$pass" "$jit" "$cpu" >>"$SESSION_DIR/jit-passes.tsv"
+    log "$1 warm-up pass $pass: JIT compiler ${jit} ms in ${cpu} ms of broker CPU"
+    [ $((jit * 100)) -lt $((cpu * JIT_SETTLED_PERCENT)) ] && return 0
+  done
+  [ "$JIT_PASSES" = 0 ] || log "$1: JIT still above ${JIT_SETTLED_PERCENT} % of broker CPU after $JIT_PASSES passes"
+}
 
 # run_client NAME TIMEOUT_S cmd... : runs a bounded client in the background (so signals stop it), output in
 # $OUT/<session>/<NAME>.out/.err; returns its exit status
@@ -468,6 +504,7 @@ run_session() { # round kind
     kafka_consume_cmd "bench-warm-p$p" "$WARMUP_RECORDS"
     run_client "warmup-consume-${p}p" 300 "${CMD[@]}" || log "warm-up consume ${p}p failed"
   done
+  settle_jit "$kind"
 
   # Kafka-client and Pulsar-client produce alternate which goes first, round by round
   if [ "$kind" != kafka ] && [ "$DO_PULSAR" = 1 ] && [ $((round % 2)) = 0 ]; then
@@ -951,7 +988,7 @@ prepare
   echo "java: $("$JAVA" -version 2>&1 | awk 'NR<=2' | tr '\n' ' ')"
   echo "tributary: $TRIB_HOME"
   echo "load before: $(uptime)"
-  echo "options: rounds=$ROUNDS records=$RECORDS warmup=$WARMUP_RECORDS latency=${LATENCY_RATE}/s x ${LATENCY_SECONDS}s nosync=$DO_NOSYNC pulsar=$DO_PULSAR"
+  echo "options: rounds=$ROUNDS records=$RECORDS warmup=$WARMUP_RECORDS jit_passes=$JIT_PASSES latency=${LATENCY_RATE}/s x ${LATENCY_SECONDS}s nosync=$DO_NOSYNC pulsar=$DO_PULSAR"
 } | tee "$OUT/machine.txt" >&2
 
 if [ "$PROFILE" = 1 ]; then
