@@ -219,16 +219,22 @@ broker_jit_ms() {
 # a fifth of the broker's CPU after 4 000 000 records read): Kafka-client produce on 1 partition and both warm-up
 # reads again, until the compiler took under JIT_SETTLED_PERCENT of the broker's CPU time in a pass, at most
 # JIT_PASSES passes; the same rule for every broker. Each pass is in jit-passes.tsv (pass, JIT ms, broker CPU ms).
+# the warm-up topics read from the start, 1 and 8 partitions; NAME prefixes the clients' output files
+warmup_reads() { # NAME
+  local p
+  for p in 1 8; do
+    kafka_consume_cmd "bench-warm-p$p" "$WARMUP_RECORDS"
+    run_client "$1-consume-${p}p" 300 "${CMD[@]}" || log "$1 consume ${p}p failed"
+  done
+}
+
 settle_jit() { # kind
-  local pass p j0 j1 c0 c1 jit cpu
+  local pass j0 j1 c0 c1 jit cpu
   for pass in $(seq 1 "$JIT_PASSES"); do
     j0=$(broker_jit_ms); c0=$(cpu_ticks "$BROKER_PID")
     kafka_produce_cmd bench-warm-p1 $((WARMUP_RECORDS / 2)) -1
     run_client "jit-pass-$pass-produce-1p" 600 "${CMD[@]}" || log "JIT pass $pass produce failed"
-    for p in 1 8; do
-      kafka_consume_cmd "bench-warm-p$p" "$WARMUP_RECORDS"
-      run_client "jit-pass-$pass-consume-${p}p" 300 "${CMD[@]}" || log "JIT pass $pass consume ${p}p failed"
-    done
+    warmup_reads "jit-pass-$pass"
     j1=$(broker_jit_ms); c1=$(cpu_ticks "$BROKER_PID")
     [ "$j0" -ge 0 ] && [ "$j1" -ge 0 ] || { log "$1: no JIT counters from jcmd; no further warm-up"; return 0; }
     jit=$((j1 - j0)); cpu=$(((c1 - c0) * 1000 / CLK_TCK))
@@ -500,10 +506,7 @@ run_session() { # round kind
       run_client "warmup-pulsar-${p}p" 600 "${CMD[@]}" || log "warm-up Pulsar produce ${p}p failed"
     done
   fi
-  for p in 1 8; do
-    kafka_consume_cmd "bench-warm-p$p" "$WARMUP_RECORDS"
-    run_client "warmup-consume-${p}p" 300 "${CMD[@]}" || log "warm-up consume ${p}p failed"
-  done
+  warmup_reads warmup
   settle_jit "$kind"
 
   # Kafka-client and Pulsar-client produce alternate which goes first, round by round
