@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: Tributary standalone against Apache Kafka 4.3.1 (KRaft, single node) on this machine.
 #
-#   bench/run.sh                  # default: 3 rounds, 500 000 records of 1 KiB per test (~20 min on 2 cores)
+#   bench/run.sh                  # default: 3 rounds, 500 000 records of 1 KiB per test (~26 min on 2 cores)
 #   bench/run.sh --quick          # 1 round, 100 000 records, shorter latency test (~4 min)
 #   bench/run.sh --profile        # no comparison: profile Tributary's produce and fetch paths (~2 min)
 #   bench/run.sh --client-cost    # no comparison: CPU per MB of broker and client, Kafka vs Pulsar client (~3 min)
@@ -642,6 +642,16 @@ summarize() {
       echo "The Pulsar client keeps up to 32768 messages pending; limited to the Kafka producer's window (5 requests of"
       echo "one full batch, $KAFKA_WINDOW_MESSAGES messages), it shows what the Kafka layer costs apart from the clients' windows."
       echo
+      echo "The same Kafka client on Apache Kafka itself, against the Pulsar client on Tributary (fsync on), shows how"
+      echo "near this machine lets the Kafka client come to the Pulsar client on any broker:"
+      echo
+      echo "| test | Kafka client on Kafka MB/s | Pulsar client on tributary MB/s | Kafka on Kafka / Pulsar on tributary |"
+      echo "|---|---:|---:|---:|"
+      for p in 1 8; do
+        local a b; a=$(med kafka "produce-${p}p" 5); b=$(med tributary "pulsar-produce-${p}p" 5)
+        echo "| ${p} partition(s) | $a | $b | $(ratio "$a" "$b") |"
+      done
+      echo
     fi
     echo "### Ratios within each round (sessions run back to back, so they share the machine's load at the time)"
     echo
@@ -660,6 +670,7 @@ summarize() {
         local rw; rw=$(round_ratios "$k" produce-1p "$k" pulsar-produce-1p-kafka-window)
         [ "$rw" != - ] && echo "| $k: Kafka client / Pulsar client with the Kafka producer's window, 1p | $rw |"
       done
+      echo "| Kafka client on kafka / Pulsar client on tributary, 1p | $(round_ratios kafka produce-1p tributary pulsar-produce-1p) |"
     fi
     echo
     if [ "$DO_LATENCY" = 1 ]; then
