@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One bookie in this process, registered in the broker's metadata store and listening on a loopback
- * port, with pooled direct buffers. BookKeeper's in-JVM transport is not used: its server pipeline
- * lacks the encoder for multi-buffer responses, so reads of entries over 16 KiB fail with it.
+ * port, with pooled direct buffers. When its configuration enables BookKeeper's in-JVM transport, clients in
+ * this process reach it through that instead, completed by {@link InJvmBookieTransport}.
  */
 final class EmbeddedBookie implements AutoCloseable {
 
@@ -46,11 +46,14 @@ final class EmbeddedBookie implements AutoCloseable {
     private final MetadataStoreExtended store;
     private final LifecycleComponentStack server;
     private final Bookie bookie;
+    private final AtomicBoolean closing;
 
-    private EmbeddedBookie(MetadataStoreExtended store, LifecycleComponentStack server, Bookie bookie) {
+    private EmbeddedBookie(MetadataStoreExtended store, LifecycleComponentStack server, Bookie bookie,
+                           AtomicBoolean closing) {
         this.store = store;
         this.server = server;
         this.bookie = bookie;
+        this.closing = closing;
     }
 
     /** Starts a bookie keeping its journal and ledgers under {@code dataDir}. */
@@ -75,14 +78,23 @@ final class EmbeddedBookie implements AutoCloseable {
             LifecycleComponentStack server = embedded.getLifecycleComponentStack();
             // Not ComponentStarter.startComponent: its JVM shutdown hook would stop the bookie while the broker
             // is still closing its ledgers; EmbeddedBroker.close stops the broker first, then the bookie.
+            // BookKeeper 4.17 leaves the bookie's death watcher running after shutdown; it then fails by design.
+            AtomicBoolean closing = new AtomicBoolean();
             server.setExceptionHandler((thread, error) -> {
+                if (closing.get()) {
+                    LOG.debug("Bookie thread {} ended after the bookie stopped", thread.getName(), error);
+                    return;
+                }
                 LOG.error("Bookie thread {} failed; stopping the bookie", thread.getName(), error);
                 new Thread(server::close, "bookie-stop").start();
             });
             server.start();
             awaitStarted(server);
+            if (conf.isEnableLocalTransport()) {
+                InJvmBookieTransport.complete(BookieImpl.getBookieId(conf).toString());
+            }
             LOG.info("Bookie {}:{} started", conf.getAdvertisedAddress(), conf.getBookiePort());
-            return new EmbeddedBookie(store, server, embedded.getBookieService().getServer().getBookie());
+            return new EmbeddedBookie(store, server, embedded.getBookieService().getServer().getBookie(), closing);
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -92,6 +104,7 @@ final class EmbeddedBookie implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            closing.set(true);
             markShutdownStarted(bookie);
             server.close();
         } finally {

@@ -120,6 +120,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setProperty("dbStorage_readAheadCacheMaxSizeMb", 32);
         bookie.setLedgerStorageClass("org.apache.bookkeeper.bookie.storage.ldb.DbLedgerStorage");
         bookie.setHttpServerEnabled(false);
+        // The broker's BookKeeper clients reach this bookie in-process; the loopback port stays for other clients.
+        bookie.setEnableLocalTransport(InJvmBookieTransport.available());
         return bookie;
     }
 
