@@ -118,6 +118,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setDiskUsageWarnThreshold(0.99F);
         bookie.setProperty("dbStorage_writeCacheMaxSizeMb", 64);
         bookie.setProperty("dbStorage_readAheadCacheMaxSizeMb", 32);
+        // No read-ahead in the bookie: the broker reads ahead of its readers already, and the bookie's own
+        // read-ahead copies up to 100 entries into its cache and out again, on the I/O thread, before answering
+        // the read that started it. The entry-log read buffer keeps the reads of a ledger's entries sequential.
+        bookie.setProperty("dbStorage_readAheadCacheBatchSize", 0);
         bookie.setLedgerStorageClass("org.apache.bookkeeper.bookie.storage.ldb.DbLedgerStorage");
         bookie.setHttpServerEnabled(false);
         // The broker's BookKeeper clients reach this bookie in-process; the loopback port stays for other clients.
