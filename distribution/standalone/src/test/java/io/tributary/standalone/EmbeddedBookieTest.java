@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.bookkeeper.bookie.Bookie;
-import org.apache.bookkeeper.conf.ServerConfiguration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -63,8 +62,8 @@ public class EmbeddedBookieTest {
     @Test
     public void closingTheBookieShutsItDownOnceWithoutErrors() throws Exception {
         for (int start = 1; start <= 2; start++) {
-            EmbeddedBookie bookie = EmbeddedBookie.start(configuration(), "rocksdb://" + dir.resolve("metadata"),
-                    dir.resolve("bookkeeper"));
+            EmbeddedBookie bookie = EmbeddedBookie.start(TestBookieConfiguration.small(),
+                    "rocksdb://" + dir.resolve("metadata"), dir.resolve("bookkeeper"));
             bookie.close();
         }
 
@@ -72,17 +71,5 @@ public class EmbeddedBookieTest {
                 bookieEvents.toString());
         assertTrue(bookieEvents.stream().noneMatch(e -> e.contains("Triggering shutdown")), bookieEvents.toString());
         assertTrue(bookieEvents.stream().noneMatch(e -> e.startsWith("ERROR")), bookieEvents.toString());
-    }
-
-    private static ServerConfiguration configuration() {
-        ServerConfiguration conf = new ServerConfiguration();
-        conf.setAllowLoopback(true);
-        conf.setJournalSyncData(false);
-        conf.setJournalRemovePagesFromCache(false);
-        conf.setLedgerStorageClass("org.apache.bookkeeper.bookie.storage.ldb.DbLedgerStorage");
-        conf.setHttpServerEnabled(false);
-        conf.setProperty("dbStorage_writeCacheMaxSizeMb", 4);
-        conf.setProperty("dbStorage_readAheadCacheMaxSizeMb", 4);
-        return conf;
     }
 }

@@ -36,14 +36,7 @@ public class InJvmBookieTransportTest {
     public void startBookieAndClient() throws Exception {
         dir = Files.createTempDirectory("in-jvm-bookie");
         String storeUrl = "rocksdb://" + dir.resolve("metadata");
-        conf = new ServerConfiguration();
-        conf.setAllowLoopback(true);
-        conf.setJournalSyncData(false);
-        conf.setJournalRemovePagesFromCache(false);
-        conf.setLedgerStorageClass("org.apache.bookkeeper.bookie.storage.ldb.DbLedgerStorage");
-        conf.setHttpServerEnabled(false);
-        conf.setProperty("dbStorage_writeCacheMaxSizeMb", 4);
-        conf.setProperty("dbStorage_readAheadCacheMaxSizeMb", 4);
+        conf = TestBookieConfiguration.small();
         conf.setEnableLocalTransport(InJvmBookieTransport.available());
         bookie = EmbeddedBookie.start(conf, storeUrl, dir.resolve("bookkeeper"));
 
