@@ -91,7 +91,7 @@ final class EmbeddedBookie implements AutoCloseable {
             server.start();
             awaitStarted(server);
             if (conf.isEnableLocalTransport()) {
-                InJvmBookieTransport.complete(BookieImpl.getBookieId(conf).toString());
+                completeInJvmTransport(server, conf);
             }
             LOG.info("Bookie {}:{} started", conf.getAdvertisedAddress(), conf.getBookiePort());
             return new EmbeddedBookie(store, server, embedded.getBookieService().getServer().getBookie(), closing);
@@ -147,6 +147,16 @@ final class EmbeddedBookie implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(LOOPBACK, 0));
             conf.setBookiePort(probe.getLocalPort());
+        }
+    }
+
+    private static void completeInJvmTransport(LifecycleComponentStack server, ServerConfiguration conf)
+            throws IOException {
+        try {
+            InJvmBookieTransport.complete(BookieImpl.getBookieId(conf).toString());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
         }
     }
 
