@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.local.LocalAddress;
 import java.lang.reflect.Method;
 import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.bookkeeper.util.ByteBufList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ final class InJvmBookieTransport {
     private static final Logger LOG = LoggerFactory.getLogger(InJvmBookieTransport.class);
     private static final String HANDLER_NAME = "tributaryMultiBufferResponses";
     private static final Method BOUND_CHANNEL = boundChannelLookup();
+    private static final AtomicLong CONNECTIONS_ACCEPTED = new AtomicLong();
 
     private InJvmBookieTransport() {
     }
@@ -33,6 +35,11 @@ final class InJvmBookieTransport {
     /** Whether {@link #complete} can find the bookie's in-JVM server channel once it is bound. */
     static boolean available() {
         return BOUND_CHANNEL != null;
+    }
+
+    /** How many in-JVM connections bookies in this process have accepted since it started. */
+    static long connectionsAccepted() {
+        return CONNECTIONS_ACCEPTED.get();
     }
 
     /** Installs the encoder on the in-JVM server channel bound for {@code bookieId}. */
@@ -71,6 +78,7 @@ final class InJvmBookieTransport {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel accepted) {
                 accepted.pipeline().addFirst(HANDLER_NAME, ByteBufList.ENCODER);
+                CONNECTIONS_ACCEPTED.incrementAndGet();
             }
             ctx.fireChannelRead(msg);
         }
