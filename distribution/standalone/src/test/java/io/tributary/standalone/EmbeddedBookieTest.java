@@ -3,9 +3,10 @@ package io.tributary.standalone;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.bookkeeper.bookie.Bookie;
@@ -54,9 +55,7 @@ public class EmbeddedBookieTest {
             context.getConfiguration().addLogger(BOOKIE_LOGGER, savedLogger);
         }
         context.updateLoggers();
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        MoreFiles.deleteRecursively(dir, RecursiveDeleteOption.ALLOW_INSECURE);
     }
 
     @Test
