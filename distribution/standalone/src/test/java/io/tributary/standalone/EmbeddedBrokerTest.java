@@ -5,8 +5,6 @@ import static org.testng.Assert.assertTrue;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -26,11 +24,12 @@ public class EmbeddedBrokerTest {
     private EmbeddedBroker broker;
     private long connectionsBeforeStart;
 
+    /** Ports 0: the broker binds ports of its own choosing and reports them, so no chosen port can be taken first. */
     @BeforeClass
     public void startBroker() throws Exception {
         dir = Files.createTempDirectory("embedded-broker");
         connectionsBeforeStart = InJvmBookieTransport.connectionsAccepted();
-        broker = new EmbeddedBroker(BrokerSettings.toConfiguration(BrokerSettings.singleNode(freePort(), freePort())),
+        broker = new EmbeddedBroker(BrokerSettings.toConfiguration(BrokerSettings.singleNode(0, 0)),
                 dir, true).start();
     }
 
@@ -54,7 +53,8 @@ public class EmbeddedBrokerTest {
             producer.send(large);
             try (Consumer<byte[]> consumer = client.newConsumer().topic(topic).subscriptionName("check")
                     .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe()) {
-                broker.pulsar().getBrokerService().getTopicReference(topic).orElseThrow().close(true).get();
+                broker.pulsar().getBrokerService().getTopicReference(topic).orElseThrow().close(true)
+                        .get(30, TimeUnit.SECONDS);
                 assertEquals(receive(consumer).getData(), small);
                 assertEquals(receive(consumer).getData(), large);
             }
@@ -70,11 +70,5 @@ public class EmbeddedBrokerTest {
         }
         consumer.acknowledge(message);
         return message;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
