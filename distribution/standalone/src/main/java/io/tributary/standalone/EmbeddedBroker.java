@@ -47,14 +47,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.journalSync = journalSync;
     }
 
+    /**
+     * Starts the bookie and the broker. Both keep their metadata in a RocksDB store in the data directory unless
+     * the configuration names a metadata store ({@code metadataStoreUrl}, e.g. ZooKeeper); several such brokers,
+     * each with its own bookie, then form one cluster.
+     */
     public EmbeddedBroker start() throws Exception {
         Files.createDirectories(dataDir);
-        String metadataStoreUrl = "rocksdb://" + dataDir.resolve("metadata");
+        boolean ownMetadataStore = config.getMetadataStoreUrl() == null || config.getMetadataStoreUrl().isBlank();
+        String metadataStoreUrl = ownMetadataStore ? "rocksdb://" + dataDir.resolve("metadata")
+                : config.getMetadataStoreUrl();
         bookie = EmbeddedBookie.start(bookieConfiguration(), metadataStoreUrl, dataDir.resolve("bookkeeper"));
         config.setMetadataStoreUrl(metadataStoreUrl);
         config.setConfigurationMetadataStoreUrl(metadataStoreUrl);
         config.setBookkeeperNumberOfChannelsPerBookie(1);
-        config.setRunningStandalone(true);
+        // Standalone lookups send Pulsar clients back through the address they used, which only one broker has.
+        config.setRunningStandalone(ownMetadataStore);
         pulsar = new PulsarService(config, new WorkerConfig(), Optional.empty(), EmbeddedBroker::halt);
         pulsar.start();
         createDefaultNamespaces();
