@@ -91,7 +91,7 @@ public final class KafkaProtocolModule implements ProtocolModule {
         String clusterId = context.broker().clusterName();
         return List.<ApiHandler<?, ?>>of(
                 new MetadataHandler(topics, context.topics(), clusterId),
-                new DescribeClusterHandler(clusterId),
+                new DescribeClusterHandler(clusterId, context.topics()),
                 new ProduceHandler(topics, context.logs(), new ProducedBatchValidator(config.maxMessageBytes()),
                         config.entryFormat()),
                 new FetchHandler(topics, context.logs(), sessions, tasks, ByteBufAllocator.DEFAULT),

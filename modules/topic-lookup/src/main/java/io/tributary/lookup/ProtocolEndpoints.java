@@ -53,6 +53,16 @@ public final class ProtocolEndpoints {
                 .map(list -> list.get(0).toEndpoint()));
     }
 
+    /** The first endpoint each broker advertises for {@code protocol}, for the brokers that advertise one. */
+    public CompletableFuture<List<Endpoint>> all(String protocol) {
+        return store.getChildren(ROOT).thenCompose(brokerIds -> {
+            List<CompletableFuture<Optional<Endpoint>>> found = brokerIds.stream()
+                    .map(brokerId -> find(brokerId, protocol)).toList();
+            return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> found.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
+        });
+    }
+
     /** Removes everything the broker published. */
     public CompletableFuture<Void> unpublishAll(String brokerId) {
         published.remove(brokerId);

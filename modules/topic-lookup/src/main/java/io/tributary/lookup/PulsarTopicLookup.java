@@ -154,6 +154,11 @@ public final class PulsarTopicLookup implements TopicLookup {
         });
     }
 
+    @Override
+    public CompletableFuture<List<Endpoint>> brokers(String protocol) {
+        return endpoints.all(protocol);
+    }
+
     private CompletableFuture<Void> createPartitions(TopicName topic, int from, int to) {
         return FutureUtil.waitForAll(IntStream.range(from, to)
                 .mapToObj(p -> Futures.ignoring(topics().createPersistentTopicAsync(

@@ -2,6 +2,7 @@ package io.tributary.kafka.metadata;
 
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.RequestContext;
+import io.tributary.spi.topic.TopicLookup;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.DescribeClusterResponseData;
@@ -10,8 +11,8 @@ import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * The cluster id and the broker answering. Other brokers appear in Metadata answers as partition
- * leaders; this broker also acts as the controller clients may talk to.
+ * The cluster id and every broker serving Kafka; the broker answering also acts as the controller clients
+ * may talk to.
  */
 public final class DescribeClusterHandler implements ApiHandler<DescribeClusterRequestData, DescribeClusterResponseData> {
 
@@ -19,9 +20,11 @@ public final class DescribeClusterHandler implements ApiHandler<DescribeClusterR
     private static final byte BROKER_ENDPOINTS = 1;
 
     private final String clusterId;
+    private final ClusterBrokers clusterBrokers;
 
-    public DescribeClusterHandler(String clusterId) {
+    public DescribeClusterHandler(String clusterId, TopicLookup lookup) {
         this.clusterId = clusterId;
+        this.clusterBrokers = new ClusterBrokers(lookup);
     }
 
     @Override
@@ -50,13 +53,15 @@ public final class DescribeClusterHandler implements ApiHandler<DescribeClusterR
                     .setErrorMessage("this listener serves broker endpoints only"));
         }
         response.setClusterId(clusterId).setControllerId(context.self().id());
-        response.brokers().add(new DescribeClusterBroker()
-                .setBrokerId(context.self().id())
-                .setHost(context.self().host())
-                .setPort(context.self().port()));
         if (request.includeClusterAuthorizedOperations()) {
             response.setClusterAuthorizedOperations(AuthorizedOperations.CLUSTER);
         }
-        return CompletableFuture.completedFuture(response);
+        return clusterBrokers.of(context).thenApply(brokers -> {
+            brokers.values().forEach(node -> response.brokers().add(new DescribeClusterBroker()
+                    .setBrokerId(node.id())
+                    .setHost(node.host())
+                    .setPort(node.port())));
+            return response;
+        });
     }
 }

@@ -32,11 +32,13 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData, Me
 
     private final KafkaTopics topics;
     private final PartitionLeaders leaders;
+    private final ClusterBrokers clusterBrokers;
     private final String clusterId;
 
     public MetadataHandler(KafkaTopics topics, TopicLookup lookup, String clusterId) {
         this.topics = topics;
         this.leaders = new PartitionLeaders(lookup);
+        this.clusterBrokers = new ClusterBrokers(lookup);
         this.clusterId = clusterId;
     }
 
@@ -58,7 +60,7 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData, Me
     @Override
     public CompletableFuture<MetadataResponseData> handle(RequestContext context, MetadataRequestData request) {
         Map<Integer, BrokerNode> brokers = new ConcurrentSkipListMap<>();
-        brokers.put(context.self().id(), context.self());
+        CompletableFuture<Map<Integer, BrokerNode>> everyBroker = clusterBrokers.of(context);
         boolean allTopics = request.topics() == null || (context.apiVersion() == 0 && request.topics().isEmpty());
         boolean allowCreate = context.apiVersion() < 4 || request.allowAutoTopicCreation();
         CompletableFuture<List<MetadataResponseTopic>> answers = allTopics
@@ -66,7 +68,10 @@ public final class MetadataHandler implements ApiHandler<MetadataRequestData, Me
                         .map(name -> answer(context, brokers, topics.kafkaName(name), name, false)).toList()))
                 : Futures.all(request.topics().stream()
                         .map(topic -> answer(context, brokers, topic, allowCreate)).toList());
-        return answers.thenApply(list -> response(context, request, list, brokers));
+        return answers.thenCombine(everyBroker, (list, all) -> {
+            brokers.putAll(all);
+            return response(context, request, list, brokers);
+        });
     }
 
     private CompletableFuture<MetadataResponseTopic> answer(RequestContext context, Map<Integer, BrokerNode> brokers,

@@ -18,7 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Topics and their partition logs in memory, all owned by one broker unless told otherwise. */
+/**
+ * Topics and their partition logs in memory, all owned by one broker unless told otherwise; the other broker
+ * is part of the cluster once it owns a partition.
+ */
 public final class InMemoryCluster {
 
     private record PartitionKey(TopicName topic, int partition) {
@@ -134,6 +137,11 @@ public final class InMemoryCluster {
             }
             return CompletableFuture.completedFuture(
                     foreign.contains(new PartitionKey(topic, partition)) ? otherBroker : owner);
+        }
+
+        @Override
+        public CompletableFuture<List<Endpoint>> brokers(String protocol) {
+            return CompletableFuture.completedFuture(foreign.isEmpty() ? List.of(owner) : List.of(owner, otherBroker));
         }
     }
 }

@@ -127,4 +127,17 @@ public class MetadataHandlerTest {
         assertEquals(topic(response, "spread").partitions().get(1).leaderId(), other);
         assertEquals(response.brokers().find(other).host(), "other.example");
     }
+
+    @Test
+    public void listsEveryBrokerWhenNoRequestedPartitionIsLedThere() {
+        fixture = new KafkaFixture();
+        fixture.createTopic("local", 1);
+        fixture.createTopic("elsewhere", 1);
+        fixture.cluster().moveAway(fixture.topic("elsewhere"), 0);
+        MetadataResponseData response = new MetadataHandler(fixture.topics, fixture.context.topics(), "c")
+                .handle(fixture.request(ApiKeys.METADATA, 12), topics(false, "local")).join();
+        assertEquals(response.brokers().stream().map(b -> b.host()).sorted().toList(),
+                List.of("localhost", "other.example"));
+        assertEquals(topic(response, "local").partitions().get(0).leaderId(), BrokerNode.of(KafkaFixture.ENDPOINT).id());
+    }
 }

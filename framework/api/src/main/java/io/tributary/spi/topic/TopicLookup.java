@@ -36,4 +36,7 @@ public interface TopicLookup {
      * an owner when there is none.
      */
     CompletableFuture<Endpoint> owner(TopicName topic, int partition, String protocol);
+
+    /** The endpoint of {@code protocol} on every running broker that serves it, this one included. */
+    CompletableFuture<List<Endpoint>> brokers(String protocol);
 }
