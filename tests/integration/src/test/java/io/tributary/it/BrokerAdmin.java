@@ -1,7 +1,5 @@
 package io.tributary.it;
 
-import io.tributary.standalone.EmbeddedBroker;
-import java.lang.reflect.Field;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 
 /** The Pulsar admin client of a running {@link TributaryBroker}'s broker, as Pulsar's own tools see it. */
@@ -11,8 +9,6 @@ final class BrokerAdmin {
     }
 
     static PulsarAdmin of(TributaryBroker broker) throws Exception {
-        Field field = TributaryBroker.class.getDeclaredField("broker");
-        field.setAccessible(true);
-        return ((EmbeddedBroker) field.get(broker)).pulsar().getAdminClient();
+        return broker.pulsar().getAdminClient();
     }
 }

@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.pulsar.broker.PulsarService;
 import org.apache.pulsar.broker.protocol.ProtocolHandler;
 
 /**
  * A real embedded broker (bookie, RocksDB metadata) that loads the host from its NAR file in a protocols
- * directory, the way a stock broker does. Ports are fixed at creation so a restart keeps them.
+ * directory, the way a stock broker does. Ports are fixed at creation so a restart keeps them. Brokers given one
+ * {@code metadataStoreUrl} form a cluster, each with its own bookie.
  */
 final class TributaryBroker implements AutoCloseable {
 
@@ -73,6 +75,16 @@ final class TributaryBroker implements AutoCloseable {
 
     private void startBroker() throws Exception {
         broker = new EmbeddedBroker(BrokerSettings.toConfiguration(properties), root.resolve("data"), false).start();
+    }
+
+    /** The Pulsar broker, for the admin client, lookups and stats as Pulsar's own tools see them. */
+    PulsarService pulsar() {
+        return broker.pulsar();
+    }
+
+    /** The broker's id in its cluster, as Pulsar's load manager and admin API name it. */
+    String brokerId() {
+        return broker.pulsar().getBrokerId();
     }
 
     ModulesClient modules() {
