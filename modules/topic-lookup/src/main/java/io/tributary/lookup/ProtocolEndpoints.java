@@ -6,6 +6,7 @@ import io.tributary.lookup.internal.Futures;
 import io.tributary.spi.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +54,12 @@ public final class ProtocolEndpoints {
                 .map(list -> list.get(0).toEndpoint()));
     }
 
-    /** The first endpoint each broker advertises for {@code protocol}, for the brokers that advertise one. */
-    public CompletableFuture<List<Endpoint>> all(String protocol) {
-        return store.getChildren(ROOT).thenCompose(brokerIds -> {
-            List<CompletableFuture<Optional<Endpoint>>> found = brokerIds.stream()
-                    .map(brokerId -> find(brokerId, protocol)).toList();
-            return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> found.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
-        });
+    /** The first endpoint each of {@code brokerIds} advertises for {@code protocol}, for those that advertise one. */
+    public CompletableFuture<List<Endpoint>> findAll(Collection<String> brokerIds, String protocol) {
+        List<CompletableFuture<Optional<Endpoint>>> found = brokerIds.stream()
+                .map(brokerId -> find(brokerId, protocol)).toList();
+        return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
+                .thenApply(done -> found.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
     }
 
     /** Removes everything the broker published. */

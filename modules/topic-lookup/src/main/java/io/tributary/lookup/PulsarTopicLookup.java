@@ -156,7 +156,8 @@ public final class PulsarTopicLookup implements TopicLookup {
 
     @Override
     public CompletableFuture<List<Endpoint>> brokers(String protocol) {
-        return endpoints.all(protocol);
+        return pulsar.getLoadManager().get().getAvailableBrokersAsync()
+                .thenCompose(live -> endpoints.findAll(live, protocol));
     }
 
     private CompletableFuture<Void> createPartitions(TopicName topic, int from, int to) {

@@ -117,4 +117,18 @@ public class PulsarTopicLookupIT {
         endpoints.unpublishAll(brokerId).join();
         assertEquals(endpoints.find(brokerId, "kafka").join(), Optional.empty());
     }
+
+    @Test
+    public void listsTheEndpointsOfRunningBrokersOnly() {
+        String brokerId = broker.pulsar().getBrokerId();
+        endpoints.publish(brokerId, "kafka", List.of(new Endpoint("kafka.local", 9092))).join();
+        endpoints.publish("gone.example:8080", "kafka", List.of(new Endpoint("gone.example", 9092))).join();
+        try {
+            assertEquals(lookup.brokers("kafka").join(), List.of(new Endpoint("kafka.local", 9092)));
+            assertEquals(lookup.brokers("mqtt").join(), List.of());
+        } finally {
+            endpoints.unpublishAll("gone.example:8080").join();
+            endpoints.unpublishAll(brokerId).join();
+        }
+    }
 }
