@@ -46,7 +46,7 @@ public final class PulsarGroupsRuntime implements PulsarGroups {
         StateTopic setup = new StateTopic(() -> CompletableFuture.supplyAsync(() -> admin(pulsar), pulsar.getExecutor()),
                 config, stateTopic.pulsarName(), executor);
         prepare(setup, executor, stateTopic);
-        SubscriptionMirror mirror = new SubscriptionMirror(pulsar);
+        SubscriptionMirror mirror = new SubscriptionMirror(pulsar, new RemoteSubscriptions(() -> admin(pulsar)));
         GroupSettings settings = new GroupSettings(config.initialRebalanceDelayMs(),
                 TimeUnit.MINUTES.toMillis(config.offsetsRetentionMinutes()));
         GroupCoordinatorService coordinator = new GroupCoordinatorService(stateTopic, config.partitions(),

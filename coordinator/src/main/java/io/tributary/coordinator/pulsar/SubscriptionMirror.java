@@ -3,6 +3,7 @@ package io.tributary.coordinator.pulsar;
 import io.tributary.coordinator.runtime.WrittenRecords;
 import io.tributary.coordinator.state.GroupRecord;
 import io.tributary.spi.coordination.PartitionId;
+import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.storage.internal.EntryLocator;
 import io.tributary.storage.internal.PartitionResolver;
 import java.util.List;
@@ -10,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.Position;
 import org.apache.pulsar.broker.PulsarService;
 import org.apache.pulsar.broker.service.Subscription;
-import org.apache.pulsar.broker.service.Topic;
 import org.apache.pulsar.broker.service.persistent.PersistentSubscription;
 import org.apache.pulsar.broker.service.persistent.PersistentTopic;
 import org.apache.pulsar.common.api.proto.CommandSubscribe.InitialPosition;
@@ -24,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mirrors committed offsets into durable Pulsar subscriptions named after the group, on the partitions
- * this broker owns, so Pulsar's tools show the group's backlog and retention keeps what it has not read.
- * Commits are coalesced per subscription and applied in batches by {@link #flush()}; a removed offset
- * removes the subscription.
+ * Mirrors committed offsets into durable Pulsar subscriptions named after the group, so Pulsar's tools show
+ * the group's backlog and retention keeps what it has not read: directly on the partitions this broker owns,
+ * through the admin API on the others. Commits are coalesced per subscription and applied in batches by
+ * {@link #flush()}; an offset already applied is not applied again, one that failed is tried again at the
+ * next flush unless its partition is gone, and a removed offset removes the subscription.
  */
 final class SubscriptionMirror implements WrittenRecords {
 
@@ -42,13 +44,16 @@ final class SubscriptionMirror implements WrittenRecords {
 
     private final PulsarService pulsar;
     private final PartitionResolver resolver;
+    private final RemoteSubscriptions remote;
     private final Map<Key, Long> pending = new ConcurrentHashMap<>();
+    private final Map<Key, Long> applied = new ConcurrentHashMap<>();
     private final Set<Key> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Locator> locators = new ConcurrentHashMap<>();
 
-    SubscriptionMirror(PulsarService pulsar) {
+    SubscriptionMirror(PulsarService pulsar, RemoteSubscriptions remote) {
         this.pulsar = pulsar;
         this.resolver = new PartitionResolver(pulsar);
+        this.remote = remote;
     }
 
     @Override
@@ -68,11 +73,19 @@ final class SubscriptionMirror implements WrittenRecords {
                 continue;
             }
             Long offset = pending.remove(key);
-            if (offset == null) {
+            if (offset == null || offset.equals(applied.get(key))) {
                 inFlight.remove(key);
                 continue;
             }
             apply(key, offset).whenComplete((v, failure) -> {
+                if (failure == null && offset == REMOVED) {
+                    applied.remove(key);
+                } else if (failure == null) {
+                    applied.put(key, offset);
+                }
+                if (failure != null && !(unwrap(failure) instanceof TopicNotFoundException)) {
+                    pending.putIfAbsent(key, offset);
+                }
                 inFlight.remove(key);
                 if (failure != null) {
                     LOG.debug("Mirroring offset {} of group {} on {} failed: {}", offset, key.groupId(),
@@ -82,27 +95,34 @@ final class SubscriptionMirror implements WrittenRecords {
         }
     }
 
-    private CompletableFuture<Void> apply(Key key, long offset) {
-        return localTopic(key.partition()).thenCompose(found -> {
-            if (found.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            PersistentTopic topic = found.get();
-            if (offset == REMOVED) {
-                Subscription subscription = topic.getSubscription(key.groupId());
-                return subscription == null ? CompletableFuture.completedFuture(null) : subscription.delete();
-            }
-            return moveTo(topic, key.groupId(), offset);
-        });
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
     }
 
-    private CompletableFuture<Optional<PersistentTopic>> localTopic(PartitionId partition) {
-        return resolver.resolve(partition.topic(), partition.partition()).thenCompose(resolved ->
+    private CompletableFuture<Void> apply(Key key, long offset) {
+        return resolver.resolve(key.partition().topic(), key.partition().partition()).thenCompose(resolved ->
                 pulsar.getNamespaceService().checkTopicOwnership(TopicName.get(resolved.pulsarName()))
                         .thenCompose(owned -> owned
-                                ? pulsar.getBrokerService().getTopic(resolved.pulsarName(), false)
-                                : CompletableFuture.<Optional<Topic>>completedFuture(Optional.empty())))
-                .thenApply(topic -> topic.filter(PersistentTopic.class::isInstance).map(PersistentTopic.class::cast));
+                                ? applyHere(resolved.pulsarName(), key.groupId(), offset)
+                                : offset == REMOVED
+                                        ? remote.remove(resolved.pulsarName(), key.groupId())
+                                        : remote.moveTo(resolved.pulsarName(), key.groupId(), offset)));
+    }
+
+    private CompletableFuture<Void> applyHere(String pulsarTopic, String groupId, long offset) {
+        return pulsar.getBrokerService().getTopic(pulsarTopic, false).thenCompose(found -> {
+            Optional<PersistentTopic> topic = found.filter(PersistentTopic.class::isInstance)
+                    .map(PersistentTopic.class::cast);
+            if (topic.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (offset == REMOVED) {
+                Subscription subscription = topic.get().getSubscription(groupId);
+                return subscription == null ? CompletableFuture.completedFuture(null) : subscription.delete();
+            }
+            return moveTo(topic.get(), groupId, offset);
+        });
     }
 
     /** Makes everything before {@code offset} consumed: mark-delete forward, or reset backwards. */

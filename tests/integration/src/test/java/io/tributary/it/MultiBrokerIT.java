@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pulsar.broker.namespace.LookupOptions;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.common.naming.TopicName;
+import org.apache.pulsar.common.policies.data.SubscriptionStats;
 import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 import org.testng.annotations.AfterClass;
@@ -41,7 +42,8 @@ import org.testng.annotations.Test;
 
 /**
  * Two brokers of one Pulsar cluster (one ZooKeeper, a bookie each), each with the Kafka module: Kafka clients bootstrapped from either broker
- * find every partition's leader and the group coordinator on whichever broker Pulsar made their owner, and keep
+ * find every partition's leader and the group coordinator on whichever broker Pulsar made their owner, see the
+ * group's commits as Pulsar subscriptions on every partition, and keep
  * producing, consuming and resuming from committed offsets, without losing or repeating records, when Pulsar
  * moves a partition or a group's state to the other broker.
  */
@@ -119,6 +121,13 @@ public class MultiBrokerIT {
             Map<Integer, Long> expected = new TreeMap<>();
             IntStream.range(0, 8).forEach(p -> expected.put(p, 50L));
             assertEquals(offsets, expected, "committed offsets, read through the first broker");
+        }
+        for (int p = 0; p < 8; p++) {
+            String partition = pulsarTopic(topic, p);
+            Eventually.until("subscription " + group + " at the end of " + partition, BOUND, () -> {
+                SubscriptionStats stats = pulsarAdmin.topics().getStats(partition).getSubscriptions().get(group);
+                return stats != null && stats.getMsgBacklog() == 0;
+            });
         }
     }
 
