@@ -8,11 +8,14 @@ import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.admin.PulsarAdminException;
 import org.apache.pulsar.client.admin.Topics;
 import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.MessageIdAdv;
 
 /**
  * Moves a group's subscription on a partition that another broker owns, through Pulsar's admin API, which
- * routes each call to the owner. The subscription's next entry becomes the one holding the committed offset
- * (found by the entries' index metadata), or the end of the partition when no entry holds it yet.
+ * routes each call to the owner. The subscription ends after the entry holding the last consumed offset (found
+ * by the entries' index metadata): a commit inside a batch counts the rest of that entry as consumed, since
+ * asking for the entry of an offset nobody wrote yet, the usual case of a consumer at the end, fails and is
+ * logged as an error by the owner.
  */
 final class RemoteSubscriptions {
 
@@ -28,14 +31,28 @@ final class RemoteSubscriptions {
     CompletableFuture<Void> moveTo(String pulsarTopic, String subscription, long offset) {
         Topics topics = admin.get().topics();
         return ignoring(topics.createSubscriptionAsync(pulsarTopic, subscription, MessageId.earliest), CONFLICT)
-                .thenCompose(created -> topics.getMessageIdByIndexAsync(pulsarTopic, offset)
-                        .exceptionally(e -> {
-                            if (hasStatus(e, NOT_FOUND)) {
-                                return MessageId.latest;
-                            }
-                            throw new CompletionException(e);
-                        }))
-                .thenCompose(next -> topics.resetCursorAsync(pulsarTopic, subscription, next));
+                .thenCompose(created -> offset == 0
+                        ? topics.resetCursorAsync(pulsarTopic, subscription, MessageId.earliest)
+                        : topics.getMessageIdByIndexAsync(pulsarTopic, offset - 1)
+                                .exceptionally(e -> {
+                                    if (hasStatus(e, NOT_FOUND)) {
+                                        return MessageId.latest;
+                                    }
+                                    throw new CompletionException(e);
+                                })
+                                .thenCompose(lastConsumed -> resetAfter(topics, pulsarTopic, subscription,
+                                        lastConsumed)));
+    }
+
+    private static CompletableFuture<Void> resetAfter(Topics topics, String pulsarTopic, String subscription,
+                                                      MessageId lastConsumed) {
+        if (lastConsumed.equals(MessageId.latest)) {
+            return topics.resetCursorAsync(pulsarTopic, subscription, MessageId.latest);
+        }
+        if (lastConsumed instanceof MessageIdAdv entry && entry.getLedgerId() < 0) {
+            return topics.resetCursorAsync(pulsarTopic, subscription, MessageId.earliest);
+        }
+        return topics.resetCursorAsync(pulsarTopic, subscription, lastConsumed, true);
     }
 
     CompletableFuture<Void> remove(String pulsarTopic, String subscription) {

@@ -1,6 +1,7 @@
 package io.tributary.coordinator.pulsar;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -40,25 +41,50 @@ public class RemoteSubscriptionsTest {
         subscriptions = new RemoteSubscriptions(() -> admin);
         when(topics.resetCursorAsync(any(), any(), any(MessageId.class)))
                 .thenReturn(CompletableFuture.completedFuture(null));
+        when(topics.resetCursorAsync(any(), any(), any(MessageId.class), anyBoolean()))
+                .thenReturn(CompletableFuture.completedFuture(null));
     }
 
     @Test
-    public void resetsToTheEntryHoldingTheOffsetWhenTheSubscriptionAlreadyExists() {
+    public void endsAfterTheEntryHoldingTheLastConsumedOffsetWhenTheSubscriptionAlreadyExists() {
         MessageId entry = new MessageIdImpl(7, 12, 3);
         when(topics.createSubscriptionAsync(TOPIC, GROUP, MessageId.earliest)).thenReturn(CompletableFuture
                 .failedFuture(new PulsarAdminException.ConflictException(null, "exists", 409)));
-        when(topics.getMessageIdByIndexAsync(TOPIC, 40)).thenReturn(CompletableFuture.completedFuture(entry));
+        when(topics.getMessageIdByIndexAsync(TOPIC, 39)).thenReturn(CompletableFuture.completedFuture(entry));
 
         subscriptions.moveTo(TOPIC, GROUP, 40).join();
 
-        verify(topics).resetCursorAsync(TOPIC, GROUP, entry);
+        verify(topics).resetCursorAsync(TOPIC, GROUP, entry, true);
     }
 
     @Test
-    public void resetsToTheEndWhenNoEntryHoldsTheOffsetYet() {
+    public void startsAtTheBeginningBeforeAnythingIsConsumed() {
         when(topics.createSubscriptionAsync(TOPIC, GROUP, MessageId.earliest))
                 .thenReturn(CompletableFuture.completedFuture(null));
-        when(topics.getMessageIdByIndexAsync(TOPIC, 50)).thenReturn(CompletableFuture.failedFuture(
+
+        subscriptions.moveTo(TOPIC, GROUP, 0).join();
+
+        verify(topics).resetCursorAsync(TOPIC, GROUP, MessageId.earliest);
+        verify(topics, never()).getMessageIdByIndexAsync(any(), anyLong());
+    }
+
+    @Test
+    public void startsAtTheBeginningWhenTheLastConsumedOffsetIsNoLongerStored() {
+        when(topics.createSubscriptionAsync(TOPIC, GROUP, MessageId.earliest))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        when(topics.getMessageIdByIndexAsync(TOPIC, 9))
+                .thenReturn(CompletableFuture.completedFuture(new MessageIdImpl(-1, -1, 3)));
+
+        subscriptions.moveTo(TOPIC, GROUP, 10).join();
+
+        verify(topics).resetCursorAsync(TOPIC, GROUP, MessageId.earliest);
+    }
+
+    @Test
+    public void endsAtTheEndWhenNoEntryHoldsTheLastConsumedOffset() {
+        when(topics.createSubscriptionAsync(TOPIC, GROUP, MessageId.earliest))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        when(topics.getMessageIdByIndexAsync(TOPIC, 49)).thenReturn(CompletableFuture.failedFuture(
                 new CompletionException(new ResponseProcessingException(null, new NotFoundException("no index")))));
 
         subscriptions.moveTo(TOPIC, GROUP, 50).join();
@@ -70,7 +96,7 @@ public class RemoteSubscriptionsTest {
     public void failsWithoutMovingOnOtherErrors() {
         when(topics.createSubscriptionAsync(TOPIC, GROUP, MessageId.earliest))
                 .thenReturn(CompletableFuture.completedFuture(null));
-        when(topics.getMessageIdByIndexAsync(TOPIC, 50))
+        when(topics.getMessageIdByIndexAsync(TOPIC, 49))
                 .thenReturn(CompletableFuture.failedFuture(new InternalServerErrorException("owner unavailable")));
 
         CompletionException failure = expectThrows(CompletionException.class,
@@ -78,6 +104,7 @@ public class RemoteSubscriptionsTest {
 
         assertTrue(failure.getCause() instanceof InternalServerErrorException, failure.toString());
         verify(topics, never()).resetCursorAsync(any(), any(), any(MessageId.class));
+        verify(topics, never()).resetCursorAsync(any(), any(), any(MessageId.class), anyBoolean());
         verify(topics, never()).resetCursorAsync(any(), any(), anyLong());
     }
 
