@@ -138,6 +138,7 @@ public class MetadataHandlerTest {
                 .handle(fixture.request(ApiKeys.METADATA, 12), topics(false, "local")).join();
         assertEquals(response.brokers().stream().map(b -> b.host()).sorted().toList(),
                 List.of("localhost", "other.example"));
-        assertEquals(topic(response, "local").partitions().get(0).leaderId(), BrokerNode.of(KafkaFixture.ENDPOINT).id());
+        assertEquals(topic(response, "local").partitions().get(0).leaderId(),
+                BrokerNode.of(KafkaFixture.ENDPOINT).id());
     }
 }

@@ -41,9 +41,9 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
- * Two brokers of one Pulsar cluster (one ZooKeeper, a bookie each), each with the Kafka module: Kafka clients bootstrapped from either broker
- * find every partition's leader and the group coordinator on whichever broker Pulsar made their owner, see the
- * group's commits as Pulsar subscriptions on every partition, and keep
+ * Two brokers of one Pulsar cluster (one ZooKeeper, a bookie each), each with the Kafka module. Kafka clients
+ * bootstrapped from either broker find every partition's leader and the group coordinator on whichever broker
+ * Pulsar made their owner, and the group's commits show as Pulsar subscriptions on every partition. Clients keep
  * producing, consuming and resuming from committed offsets, without losing or repeating records, when Pulsar
  * moves a partition or a group's state to the other broker.
  */
