@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.Position;
@@ -21,6 +20,7 @@ import org.apache.pulsar.broker.service.persistent.PersistentSubscription;
 import org.apache.pulsar.broker.service.persistent.PersistentTopic;
 import org.apache.pulsar.common.api.proto.CommandSubscribe.InitialPosition;
 import org.apache.pulsar.common.naming.TopicName;
+import org.apache.pulsar.common.util.FutureUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,22 +82,16 @@ final class SubscriptionMirror implements WrittenRecords {
                     applied.remove(key);
                 } else if (failure == null) {
                     applied.put(key, offset);
-                }
-                if (failure != null && !(unwrap(failure) instanceof TopicNotFoundException)) {
-                    pending.putIfAbsent(key, offset);
-                }
-                inFlight.remove(key);
-                if (failure != null) {
+                } else {
                     LOG.debug("Mirroring offset {} of group {} on {} failed: {}", offset, key.groupId(),
                             key.partition(), failure.toString());
+                    if (!(FutureUtil.unwrapCompletionException(failure) instanceof TopicNotFoundException)) {
+                        pending.putIfAbsent(key, offset);
+                    }
                 }
+                inFlight.remove(key);
             });
         }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
     }
 
     private CompletableFuture<Void> apply(Key key, long offset) {
