@@ -3,10 +3,12 @@ package io.tributary.kafka;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.tributary.kafka.admin.AlterConfigsHandler;
 import io.tributary.kafka.admin.CreatePartitionsHandler;
 import io.tributary.kafka.admin.CreateTopicsHandler;
 import io.tributary.kafka.admin.DeleteTopicsHandler;
 import io.tributary.kafka.admin.DescribeConfigsHandler;
+import io.tributary.kafka.admin.IncrementalAlterConfigsHandler;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.BrokerNode;
@@ -101,6 +103,8 @@ public final class KafkaProtocolModule implements ProtocolModule {
                 new DeleteTopicsHandler(topics),
                 new CreatePartitionsHandler(topics),
                 new DescribeConfigsHandler(topics, config),
+                IncrementalAlterConfigsHandler.of(topics, config.maxMessageBytes()),
+                AlterConfigsHandler.of(topics, config.maxMessageBytes()),
                 new InitProducerIdHandler(context.producerIds()),
                 new FindCoordinatorHandler(context.groups(), context.topics()),
                 new JoinGroupHandler(context.groups()),

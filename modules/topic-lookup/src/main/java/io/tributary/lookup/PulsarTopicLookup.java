@@ -4,6 +4,7 @@ import io.tributary.lookup.internal.Futures;
 import io.tributary.lookup.internal.OwnerLookup;
 import io.tributary.lookup.internal.TopicConfig;
 import io.tributary.lookup.internal.TopicIds;
+import io.tributary.lookup.internal.TopicRetention;
 import io.tributary.spi.Endpoint;
 import io.tributary.spi.topic.TopicExistsException;
 import io.tributary.spi.topic.TopicLookup;
@@ -87,6 +88,8 @@ public final class PulsarTopicLookup implements TopicLookup {
                     throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
                 })
                 .thenCompose(v -> createPartitions(topic, 0, partitions))
+                .thenCompose(v -> TopicRetention.of(config).isEmpty()
+                        ? CompletableFuture.completedFuture(null) : applyRetention(topic, config))
                 .thenApply(v -> toMetadata(topic, metadata));
     }
 
@@ -117,6 +120,34 @@ public final class PulsarTopicLookup implements TopicLookup {
                     .thenApply(v -> new TopicMetadata(topic, totalPartitions, true, current.topicId(),
                             current.config()));
         });
+    }
+
+    @Override
+    public CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> config) {
+        try {
+            TopicConfig.validate(config);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return describe(topic).thenCompose(found -> {
+            TopicMetadata current = found.orElseThrow(() -> new TopicNotFoundException("no such topic: " + topic));
+            if (!current.partitioned()) {
+                throw new IllegalArgumentException("topic " + topic + " is not partitioned; its settings are"
+                        + " Pulsar's topic policies");
+            }
+            return partitioned().updatePartitionedTopicAsync(pulsarName(topic),
+                            md -> new PartitionedTopicMetadata(md.partitions, TopicConfig.withConfig(md.properties, config)))
+                    .thenCompose(v -> applyRetention(topic, config))
+                    .thenApply(v -> new TopicMetadata(topic, current.partitions(), true, current.topicId(),
+                            Map.copyOf(config)));
+        });
+    }
+
+    /** Sets the topic's Pulsar retention from its settings, or removes it so that the namespace's applies. */
+    private CompletableFuture<Void> applyRetention(TopicName topic, Map<String, String> config) {
+        return admin().thenCompose(admin -> TopicRetention.of(config)
+                .map(policy -> admin.topicPolicies().setRetentionAsync(topic.pulsarName(), policy))
+                .orElseGet(() -> admin.topicPolicies().removeRetentionAsync(topic.pulsarName())));
     }
 
     @Override

@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.pulsar.common.policies.data.RetentionPolicies;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -86,6 +88,48 @@ public class PulsarTopicLookupIT {
         assertTrue(failure.getMessage().contains("flush.messages"));
         assertTrue(failure(lookup.create(new TopicName("public", "default", "bad"), 1,
                 Map.of("retention.ms", "soon"))).getMessage().contains("retention.ms"));
+    }
+
+    @Test
+    public void retentionSettingsBecomeThePulsarRetentionPolicy() throws Exception {
+        TopicName topic = new TopicName("public", "default", "kept");
+        TopicMetadata created = lookup.create(topic, 2, Map.of("retention.ms", "90000")).join();
+        assertEquals(retention(topic, new RetentionPolicies(2, -1)), new RetentionPolicies(2, -1));
+
+        Map<String, String> altered = Map.of("retention.bytes", "1048577", "cleanup.policy", "delete");
+        assertEquals(lookup.alterConfig(topic, altered).join().config(), altered);
+        TopicMetadata described = lookup.describe(topic).join().orElseThrow();
+        assertEquals(described.config(), altered);
+        assertEquals(described.topicId(), created.topicId());
+        assertEquals(described.partitions(), 2);
+        assertEquals(retention(topic, new RetentionPolicies(10080, 2)), new RetentionPolicies(10080, 2));
+
+        lookup.alterConfig(topic, Map.of()).join();
+        assertEquals(lookup.describe(topic).join().orElseThrow().config(), Map.of());
+        assertEquals(retention(topic, null), null);
+    }
+
+    @Test
+    public void alterConfigRefusesBadSettingsAndMissingTopics() {
+        TopicName topic = new TopicName("public", "default", "unaltered");
+        lookup.create(topic, 1, Map.of("retention.ms", "60000")).join();
+        assertTrue(failure(lookup.alterConfig(topic, Map.of("flush.messages", "1"))) instanceof IllegalArgumentException);
+        assertTrue(failure(lookup.alterConfig(topic, Map.of("retention.ms", "soon"))) instanceof IllegalArgumentException);
+        assertEquals(lookup.describe(topic).join().orElseThrow().config(), Map.of("retention.ms", "60000"));
+        assertTrue(failure(lookup.alterConfig(new TopicName("public", "default", "absent"), Map.of()))
+                instanceof TopicNotFoundException);
+    }
+
+    /** The topic's retention policy once it is {@code expected}, or the last one read after 30 s. */
+    private RetentionPolicies retention(TopicName topic, RetentionPolicies expected) throws Exception {
+        RetentionPolicies current = null;
+        for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
+            current = broker.pulsar().getAdminClient().topicPolicies().getRetention(topic.pulsarName());
+            if (Objects.equals(current, expected)) {
+                break;
+            }
+        }
+        return current;
     }
 
     @Test

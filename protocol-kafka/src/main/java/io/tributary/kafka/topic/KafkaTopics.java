@@ -93,6 +93,10 @@ public final class KafkaTopics {
         return created;
     }
 
+    public CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> topicConfig) {
+        return lookup.alterConfig(topic, topicConfig);
+    }
+
     public CompletableFuture<Void> delete(TopicName topic) {
         return lookup.delete(topic).thenRun(() -> names.values().removeIf(topic::equals));
     }

@@ -121,6 +121,18 @@ public final class InMemoryCluster {
         }
 
         @Override
+        public CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> config) {
+            TopicMetadata current = topics.get(topic);
+            if (current == null) {
+                return CompletableFuture.failedFuture(new TopicNotFoundException(topic.toString()));
+            }
+            TopicMetadata altered = new TopicMetadata(topic, current.partitions(), true, current.topicId(),
+                    Map.copyOf(config));
+            topics.put(topic, altered);
+            return CompletableFuture.completedFuture(altered);
+        }
+
+        @Override
         public CompletableFuture<List<TopicName>> list(String tenant, String namespace) {
             List<TopicName> names = new ArrayList<>();
             topics.keySet().stream()

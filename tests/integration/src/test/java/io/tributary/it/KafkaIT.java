@@ -6,6 +6,7 @@ import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -29,8 +32,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.CompressionType;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -38,6 +43,7 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.common.policies.data.RetentionPolicies;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;
@@ -93,6 +99,40 @@ public class KafkaIT {
             ExecutionException missing = expectThrows(ExecutionException.class,
                     () -> admin.describeTopics(List.of("admin-topic")).allTopicNames().get());
             assertTrue(missing.getCause() instanceof UnknownTopicOrPartitionException, missing.toString());
+        }
+    }
+
+    @Test
+    public void adminAltersTopicSettingsAndRetentionTakesEffectInPulsar() throws Exception {
+        String topic = "altered-topic";
+        String pulsarTopic = "persistent://public/default/" + topic;
+        PulsarAdmin pulsarAdmin = BrokerAdmin.of(broker);
+        try (Admin admin = kafka.admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.ms", "7200000"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry("retention.bytes", "10485760"), AlterConfigOp.OpType.SET))))
+                    .all().get();
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertEquals(config.get("retention.ms").value(), "7200000");
+            assertEquals(config.get("retention.ms").source(), ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            Eventually.until("retention of 120 minutes and 10 MB on " + pulsarTopic, Duration.ofSeconds(30),
+                    () -> new RetentionPolicies(120, 10).equals(pulsarAdmin.topicPolicies().getRetention(pulsarTopic)));
+
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.ms", ""), AlterConfigOp.OpType.DELETE),
+                    new AlterConfigOp(new ConfigEntry("retention.bytes", ""), AlterConfigOp.OpType.DELETE))))
+                    .all().get();
+            assertEquals(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").source(),
+                    ConfigEntry.ConfigSource.DEFAULT_CONFIG);
+            Eventually.until("no retention policy of its own on " + pulsarTopic, Duration.ofSeconds(30),
+                    () -> pulsarAdmin.topicPolicies().getRetention(pulsarTopic) == null);
+
+            ExecutionException unknown = expectThrows(ExecutionException.class, () -> admin.incrementalAlterConfigs(
+                    Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("flush.messages", "1"),
+                            AlterConfigOp.OpType.SET)))).all().get());
+            assertTrue(unknown.getCause() instanceof InvalidConfigurationException, unknown.toString());
         }
     }
 

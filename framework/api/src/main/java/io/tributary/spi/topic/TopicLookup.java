@@ -28,6 +28,14 @@ public interface TopicLookup {
     /** Raises the partition count to {@code totalPartitions}; fails when that is not an increase. */
     CompletableFuture<TopicMetadata> createPartitions(TopicName topic, int totalPartitions);
 
+    /**
+     * Replaces the topic-level settings with {@code config}; a key left out returns to its default. Settings
+     * Pulsar can enforce (retention) take effect as the topic's Pulsar policies. Fails with
+     * {@link TopicNotFoundException} when the topic is absent and {@link IllegalArgumentException} for an
+     * unknown key, a bad value or a topic that is not partitioned.
+     */
+    CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> config);
+
     /** The topics of a namespace (partitioned topics once, by their base name). */
     CompletableFuture<List<TopicName>> list(String tenant, String namespace);
 

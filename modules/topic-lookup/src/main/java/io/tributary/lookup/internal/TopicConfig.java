@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Topic-level settings a protocol may set at creation, kept in the partitioned topic's metadata
- * properties under {@value #PREFIX}. They are recorded and reported; the namespace's Pulsar retention
- * policies still decide when ledgers are trimmed.
+ * properties under {@value #PREFIX}. Retention also becomes the topic's Pulsar retention policy
+ * ({@link TopicRetention}); the others are recorded and reported.
  */
 public final class TopicConfig {
 
@@ -43,6 +43,20 @@ public final class TopicConfig {
         config.forEach((k, v) -> properties.put(PREFIX + k, v));
         properties.put(TOPIC_ID, topicId);
         return properties;
+    }
+
+    /** {@code properties} with its settings replaced by {@code config}; other properties are kept. */
+    public static Map<String, String> withConfig(Map<String, String> properties, Map<String, String> config) {
+        Map<String, String> updated = new HashMap<>();
+        if (properties != null) {
+            properties.forEach((k, v) -> {
+                if (!k.startsWith(PREFIX)) {
+                    updated.put(k, v);
+                }
+            });
+        }
+        config.forEach((k, v) -> updated.put(PREFIX + k, v));
+        return updated;
     }
 
     public static Map<String, String> fromProperties(Map<String, String> properties) {

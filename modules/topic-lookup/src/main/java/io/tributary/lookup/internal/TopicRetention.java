@@ -1,0 +1,44 @@
+package io.tributary.lookup.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pulsar.common.policies.data.RetentionPolicies;
+
+/**
+ * A topic's {@code retention.ms} and {@code retention.bytes} as its Pulsar retention policy. Like Kafka's, a
+ * Pulsar retention policy lets data go once either limit is passed; Pulsar counts whole minutes and
+ * megabytes, so the limits round up, and -1 stays unlimited.
+ */
+public final class TopicRetention {
+
+    static final long DEFAULT_RETENTION_MS = 604_800_000L;
+    private static final long MS_PER_MINUTE = 60_000L;
+    private static final long BYTES_PER_MB = 1L << 20;
+
+    private TopicRetention() {
+    }
+
+    /** The policy the settings ask for; empty when they set neither key, so the namespace's applies. */
+    public static Optional<RetentionPolicies> of(Map<String, String> config) {
+        String ms = config.get("retention.ms");
+        String bytes = config.get("retention.bytes");
+        if (ms == null && bytes == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RetentionPolicies(
+                minutes(ms == null ? DEFAULT_RETENTION_MS : Long.parseLong(ms)),
+                megabytes(bytes == null ? -1 : Long.parseLong(bytes))));
+    }
+
+    static int minutes(long ms) {
+        return ms < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, ceilDiv(ms, MS_PER_MINUTE));
+    }
+
+    static long megabytes(long bytes) {
+        return bytes < 0 ? -1 : ceilDiv(bytes, BYTES_PER_MB);
+    }
+
+    private static long ceilDiv(long value, long unit) {
+        return (value + unit - 1) / unit;
+    }
+}
