@@ -3,6 +3,7 @@ package io.tributary.kafka;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.AlterConfigsRequestData;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData.CreatePartitionsTopic;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.message.DescribeConfigsRequestData.DescribeConfig
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FetchRequestData.FetchPartition;
 import org.apache.kafka.common.message.FetchRequestData.FetchTopic;
+import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsPartition;
@@ -78,6 +80,25 @@ final class SampleRequests {
             case DESCRIBE_CONFIGS -> new DescribeConfigsRequestData().setResources(List.of(
                     new DescribeConfigsResource().setResourceType((byte) 2).setResourceName(TOPIC),
                     new DescribeConfigsResource().setResourceType((byte) 4).setResourceName("")));
+            case INCREMENTAL_ALTER_CONFIGS -> {
+                IncrementalAlterConfigsRequestData.AlterConfigsResource resource =
+                        new IncrementalAlterConfigsRequestData.AlterConfigsResource()
+                                .setResourceType((byte) 2).setResourceName(TOPIC);
+                resource.configs().add(new IncrementalAlterConfigsRequestData.AlterableConfig()
+                        .setName("retention.ms").setConfigOperation((byte) 0).setValue("3600000"));
+                IncrementalAlterConfigsRequestData data = new IncrementalAlterConfigsRequestData();
+                data.resources().add(resource);
+                yield data;
+            }
+            case ALTER_CONFIGS -> {
+                AlterConfigsRequestData.AlterConfigsResource resource = new AlterConfigsRequestData.AlterConfigsResource()
+                        .setResourceType((byte) 2).setResourceName(TOPIC);
+                resource.configs().add(new AlterConfigsRequestData.AlterableConfig()
+                        .setName("retention.bytes").setValue("1048576"));
+                AlterConfigsRequestData data = new AlterConfigsRequestData();
+                data.resources().add(resource);
+                yield data;
+            }
             case DESCRIBE_CLUSTER -> new DescribeClusterRequestData();
             case INIT_PRODUCER_ID -> new InitProducerIdRequestData().setTransactionalId(null).setTransactionTimeoutMs(60000);
             default -> GroupSampleRequests.of(apiKey, version);
