@@ -6,14 +6,16 @@
   consume   BOOTSTRAP TOPIC COUNT        -> "record PARTITION OFFSET KEY VALUE", all partitions from earliest, no group
   group     BOOTSTRAP TOPIC GROUP COUNT  -> subscribes as GROUP, handles at most COUNT records
                                             ("record ..."), commits exactly those ("committed PARTITION NEXT"), closes
-  admin     BOOTSTRAP TOPIC PARTITIONS   -> "created", "listed", "described PARTITIONS", "deleted", "gone"
+  admin     BOOTSTRAP TOPIC PARTITIONS   -> "created", "listed", "described PARTITIONS",
+                                            "configured retention.ms VALUE" (after setting it to 3600000),
+                                            "deleted", "gone"
 """
 import sys
 import time
 
 import confluent_kafka
 from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
-from confluent_kafka.admin import AdminClient, NewTopic
+from confluent_kafka.admin import AdminClient, ConfigResource, NewTopic
 
 TIMEOUT = 60
 
@@ -105,6 +107,11 @@ def admin(bootstrap, topic, partition_count):
     if described.error is not None:
         raise KafkaException(described.error)
     out("described", len(described.partitions))
+    resource = ConfigResource("topic", topic, set_config={"retention.ms": "3600000"})
+    for future in client.alter_configs([resource]).values():
+        future.result(TIMEOUT)
+    for future in client.describe_configs([ConfigResource("topic", topic)]).values():
+        out("configured retention.ms", future.result(TIMEOUT)["retention.ms"].value)
     for future in client.delete_topics([topic]).values():
         future.result(TIMEOUT)
     out("deleted")

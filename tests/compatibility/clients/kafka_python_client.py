@@ -9,7 +9,7 @@ import time
 
 import kafka
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.admin import NewTopic
+from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.structs import OffsetAndMetadata
 
 TIMEOUT = 60
@@ -90,6 +90,13 @@ def admin(bootstrap, topic, partition_count):
     if described["error_code"] != 0:
         raise SystemExit("describe_topics: %s" % described)
     out("described", len(described["partitions"]))
+    altered = client.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic,
+                                                   configs={"retention.ms": "3600000"})])
+    errors = [r for r in altered.resources if r[0] != 0]
+    if errors:
+        raise SystemExit("alter_configs: %s" % errors)
+    configs = client.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])[0].resources[0][4]
+    out("configured retention.ms", dict((c[0], c[1]) for c in configs)["retention.ms"])
     response = client.delete_topics([topic])
     errors = [e for e in response.topic_error_codes if e[1] != 0]
     if errors:

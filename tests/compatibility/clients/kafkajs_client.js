@@ -4,7 +4,7 @@
 //   group BOOTSTRAP TOPIC GROUP COUNT | admin BOOTSTRAP TOPIC PARTITIONS
 'use strict';
 
-const { Kafka, logLevel } = require('kafkajs');
+const { ConfigResourceTypes, Kafka, logLevel } = require('kafkajs');
 
 const TIMEOUT_MS = 60000;
 
@@ -87,6 +87,10 @@ async function admin(bootstrap, topic, partitions) {
   if ((await adminClient.listTopics()).includes(topic)) out('listed');
   const metadata = await adminClient.fetchTopicMetadata({ topics: [topic] });
   out('described', metadata.topics[0].partitions.length);
+  const resource = { type: ConfigResourceTypes.TOPIC, name: topic };
+  await adminClient.alterConfigs({ resources: [{ ...resource, configEntries: [{ name: 'retention.ms', value: '3600000' }] }] });
+  const configs = await adminClient.describeConfigs({ resources: [{ ...resource, configNames: ['retention.ms'] }] });
+  out('configured retention.ms', configs.resources[0].configEntries[0].configValue);
   await adminClient.deleteTopics({ topics: [topic] });
   out('deleted');
   const deadline = Date.now() + TIMEOUT_MS;

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -253,6 +256,11 @@ public class JavaClientCompatIT {
         @SuppressWarnings("deprecation") // all() is the call both 2.8 and 3.x have
         TopicDescription description = admin.describeTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS).get(topic);
         assertEquals(description.partitions().size(), 3);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                new ConfigEntry("retention.ms", "3600000"), AlterConfigOp.OpType.SET)))).all().get(60, TimeUnit.SECONDS);
+        assertEquals(admin.describeConfigs(List.of(resource)).all().get(60, TimeUnit.SECONDS).get(resource)
+                .get("retention.ms").value(), "3600000");
         admin.deleteTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
         Eventually.until("the topic is gone", BOUND, () -> !admin.listTopics().names().get().contains(topic));
         @SuppressWarnings("deprecation")

@@ -77,7 +77,7 @@ abstract class ScriptClientIT extends BrokerPerClass {
     @Test
     public void topicAdmin() throws Exception {
         ClientRun run = client("admin", bootstrap, name() + "-admin", "3");
-        assertEquals(run.stdout.lines().toList(), List.of("created", "listed", "described 3", "deleted", "gone"),
-                run.toString());
+        assertEquals(run.stdout.lines().toList(), List.of("created", "listed", "described 3",
+                "configured retention.ms 3600000", "deleted", "gone"), run.toString());
     }
 }

@@ -92,6 +92,10 @@ public class KafkaIT {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "admin-topic");
             Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertEquals(config.get("retention.ms").value(), "3600000");
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                    new ConfigEntry("retention.ms", "7200000"), AlterConfigOp.OpType.SET)))).all().get();
+            assertEquals(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value(),
+                    "7200000");
 
             assertEquals(admin.describeCluster().nodes().get().size(), 1);
 
