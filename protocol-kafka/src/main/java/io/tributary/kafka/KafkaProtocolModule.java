@@ -8,6 +8,7 @@ import io.tributary.kafka.admin.CreatePartitionsHandler;
 import io.tributary.kafka.admin.CreateTopicsHandler;
 import io.tributary.kafka.admin.DeleteTopicsHandler;
 import io.tributary.kafka.admin.DescribeConfigsHandler;
+import io.tributary.kafka.admin.DescribeLogDirsHandler;
 import io.tributary.kafka.admin.IncrementalAlterConfigsHandler;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.ApiHandler;
@@ -29,6 +30,7 @@ import io.tributary.kafka.group.OffsetFetchHandler;
 import io.tributary.kafka.group.SyncGroupHandler;
 import io.tributary.kafka.metadata.DescribeClusterHandler;
 import io.tributary.kafka.metadata.MetadataHandler;
+import io.tributary.kafka.metadata.PartitionLeaders;
 import io.tributary.kafka.network.Connections;
 import io.tributary.kafka.network.KafkaChannelInitializer;
 import io.tributary.kafka.network.TrafficCounter;
@@ -105,6 +107,7 @@ public final class KafkaProtocolModule implements ProtocolModule {
                 new DescribeConfigsHandler(topics, config),
                 IncrementalAlterConfigsHandler.of(topics, config.maxMessageBytes()),
                 AlterConfigsHandler.of(topics, config.maxMessageBytes()),
+                new DescribeLogDirsHandler(topics, context.logs(), new PartitionLeaders(context.topics())),
                 new InitProducerIdHandler(context.producerIds()),
                 new FindCoordinatorHandler(context.groups(), context.topics()),
                 new JoinGroupHandler(context.groups()),

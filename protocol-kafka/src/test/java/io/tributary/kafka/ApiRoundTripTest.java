@@ -53,7 +53,7 @@ public class ApiRoundTripTest {
         RequestHeader versionsHeader = KafkaWire.header(ApiKeys.API_VERSIONS, 4, correlationId++);
         channel.writeInbound(KafkaWire.frame(versionsHeader, SampleRequests.of(ApiKeys.API_VERSIONS, 4, topicId)));
         ApiVersionsResponse versions = (ApiVersionsResponse) KafkaWire.response(channel.readOutbound(), versionsHeader);
-        assertEquals(versions.data().apiKeys().size(), 25);
+        assertEquals(versions.data().apiKeys().size(), 26);
         int exchanges = 0;
         for (ApiVersion advertised : versions.data().apiKeys()) {
             ApiKeys apiKey = ApiKeys.forId(advertised.apiKey());

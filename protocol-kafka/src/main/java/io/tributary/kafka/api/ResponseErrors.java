@@ -12,6 +12,7 @@ import org.apache.kafka.common.message.DeleteTopicsResponseData;
 import org.apache.kafka.common.message.DescribeClusterResponseData;
 import org.apache.kafka.common.message.DescribeConfigsResponseData;
 import org.apache.kafka.common.message.DescribeGroupsResponseData;
+import org.apache.kafka.common.message.DescribeLogDirsResponseData;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData;
 import org.apache.kafka.common.message.HeartbeatResponseData;
@@ -41,6 +42,7 @@ import org.apache.kafka.common.requests.DeleteTopicsResponse;
 import org.apache.kafka.common.requests.DescribeClusterResponse;
 import org.apache.kafka.common.requests.DescribeConfigsResponse;
 import org.apache.kafka.common.requests.DescribeGroupsResponse;
+import org.apache.kafka.common.requests.DescribeLogDirsResponse;
 import org.apache.kafka.common.requests.FindCoordinatorResponse;
 import org.apache.kafka.common.requests.HeartbeatResponse;
 import org.apache.kafka.common.requests.IncrementalAlterConfigsResponse;
@@ -104,6 +106,7 @@ public final class ResponseErrors {
             case INCREMENTAL_ALTER_CONFIGS ->
                     new IncrementalAlterConfigsResponse((IncrementalAlterConfigsResponseData) body);
             case ALTER_CONFIGS -> new AlterConfigsResponse((AlterConfigsResponseData) body);
+            case DESCRIBE_LOG_DIRS -> new DescribeLogDirsResponse((DescribeLogDirsResponseData) body);
             case INIT_PRODUCER_ID -> new InitProducerIdResponse((InitProducerIdResponseData) body);
             case FIND_COORDINATOR -> new FindCoordinatorResponse((FindCoordinatorResponseData) body);
             case JOIN_GROUP -> new JoinGroupResponse((JoinGroupResponseData) body, version);

@@ -10,18 +10,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Finds the broker that leads (owns) each partition of a topic. */
-final class PartitionLeaders {
+public final class PartitionLeaders {
 
-    static final String PROTOCOL = "kafka";
+    public static final String PROTOCOL = "kafka";
 
     private final TopicLookup lookup;
 
-    PartitionLeaders(TopicLookup lookup) {
+    public PartitionLeaders(TopicLookup lookup) {
         this.lookup = lookup;
     }
 
     /** One entry per partition; empty where no owner could be found. */
-    CompletableFuture<List<Optional<BrokerNode>>> of(RequestContext context, TopicMetadata topic) {
+    public CompletableFuture<List<Optional<BrokerNode>>> of(RequestContext context, TopicMetadata topic) {
         List<CompletableFuture<Optional<BrokerNode>>> owners = new ArrayList<>(topic.partitions());
         for (int partition = 0; partition < topic.partitions(); partition++) {
             owners.add(lookup.owner(topic.name(), partition, PROTOCOL)

@@ -190,6 +190,13 @@ public final class InMemoryPartitionLog implements PartitionLog {
     }
 
     @Override
+    public synchronized long sizeBytes() {
+        return batches.stream().flatMap(b -> b.records().stream())
+                .mapToLong(r -> (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length))
+                .sum();
+    }
+
+    @Override
     public synchronized long logEndOffset() {
         return logEnd;
     }

@@ -186,6 +186,11 @@ public final class TopicPartitionLog implements PartitionLog {
     }
 
     @Override
+    public long sizeBytes() {
+        return ledger.getTotalSize();
+    }
+
+    @Override
     public long logEndOffset() {
         return end.offset();
     }

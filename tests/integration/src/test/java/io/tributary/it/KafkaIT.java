@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +21,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -103,6 +106,27 @@ public class KafkaIT {
             ExecutionException missing = expectThrows(ExecutionException.class,
                     () -> admin.describeTopics(List.of("admin-topic")).allTopicNames().get());
             assertTrue(missing.getCause() instanceof UnknownTopicOrPartitionException, missing.toString());
+        }
+    }
+
+    @Test
+    public void logDirsShowEveryPartitionWithTheBytesItsLedgerHolds() throws Exception {
+        String topic = "sized-topic";
+        kafka.createTopic(topic, 2);
+        try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
+            for (int i = 0; i < 100; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, "k" + i, "v".repeat(1000))).get();
+            }
+        }
+        try (Admin admin = kafka.admin()) {
+            int node = admin.describeCluster().nodes().get().iterator().next().id();
+            LogDirDescription dir = admin.describeLogDirs(List.of(node)).allDescriptions().get().get(node).values()
+                    .iterator().next();
+            ReplicaInfo written = dir.replicaInfos().get(new TopicPartition(topic, 0));
+            ReplicaInfo empty = dir.replicaInfos().get(new TopicPartition(topic, 1));
+            assertTrue(written.size() >= 100 * 1000, "partition 0: " + written.size());
+            assertEquals(empty.size(), 0);
+            assertEquals(dir.totalBytes(), OptionalLong.empty());
         }
     }
 

@@ -49,6 +49,9 @@ public interface PartitionLog {
     /** Offset the next appended record will get; all records below it are durable. */
     long logEndOffset();
 
+    /** Bytes the partition's retained data takes in storage, as the storage counts them. */
+    long sizeBytes();
+
     /**
      * Completes once {@link #logEndOffset()} is greater than {@code offset} (at once if it already
      * is). Cancelling the future drops the wait.
