@@ -118,6 +118,11 @@ public class PulsarTopicLookupIT {
         assertEquals(lookup.describe(topic).join().orElseThrow().config(), Map.of("retention.ms", "60000"));
         assertTrue(failure(lookup.alterConfig(new TopicName("public", "default", "absent"), Map.of()))
                 instanceof TopicNotFoundException);
+
+        TopicName withoutRetention = new TopicName("public", "default", "never-retained");
+        lookup.create(withoutRetention, 1, Map.of()).join();
+        assertEquals(lookup.alterConfig(withoutRetention, Map.of("cleanup.policy", "delete")).join().config(),
+                Map.of("cleanup.policy", "delete"));
     }
 
     /** The topic's retention policy once it is {@code expected}, or the last one read after 30 s. */

@@ -26,7 +26,8 @@ final class IncrementalConfigOps {
 
     /**
      * The settings after {@code ops}. Throws {@link InvalidRequestException} for a key named twice or a missing
-     * value, {@link InvalidConfigurationException} for a list operation on a key that is not a list.
+     * value, {@link InvalidConfigurationException} for an unknown or read-only key and a list operation on a key that
+     * is not a list.
      */
     static Map<String, String> apply(Map<String, String> current, List<Op> ops, TopicConfigs known) {
         Set<String> seen = new HashSet<>();
@@ -38,19 +39,22 @@ final class IncrementalConfigOps {
             if (op.type() != OpType.DELETE && op.value() == null) {
                 throw new InvalidRequestException("no value for config " + op.name());
             }
+            ConfigEntry entry = known.get(op.name())
+                    .orElseThrow(() -> new InvalidConfigurationException("unknown topic config " + op.name()));
+            if (entry.readOnly()) {
+                throw new InvalidConfigurationException(op.name() + " cannot be altered");
+            }
             switch (op.type()) {
                 case SET -> result.put(op.name(), op.value());
                 case DELETE -> result.remove(op.name());
-                case APPEND, SUBTRACT -> result.put(op.name(), alterList(result, op, known));
+                case APPEND, SUBTRACT -> result.put(op.name(), alterList(result, op, entry));
                 default -> throw new InvalidRequestException("unknown operation on config " + op.name());
             }
         }
         return result;
     }
 
-    private static String alterList(Map<String, String> settings, Op op, TopicConfigs known) {
-        ConfigEntry entry = known.get(op.name())
-                .orElseThrow(() -> new InvalidConfigurationException("unknown topic config " + op.name()));
+    private static String alterList(Map<String, String> settings, Op op, ConfigEntry entry) {
         if (entry.type() != ConfigType.LIST) {
             throw new InvalidConfigurationException(op.type() + " is only for list configs; " + op.name()
                     + " is not one");

@@ -88,6 +88,10 @@ public class IncrementalAlterConfigsHandlerTest {
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
                     op("max.message.bytes", OpType.SET, "10")).errorCode(), Errors.INVALID_CONFIG.code());
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
+                    op("max.message.bytes", OpType.DELETE, null)).errorCode(), Errors.INVALID_CONFIG.code());
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
+                    op("no.such.key", OpType.DELETE, null)).errorCode(), Errors.INVALID_CONFIG.code());
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
                     op("retention.ms", OpType.SET, null)).errorCode(), Errors.INVALID_REQUEST.code());
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
                     new AlterableConfig().setName("retention.ms").setConfigOperation((byte) 9).setValue("1"))
