@@ -88,8 +88,8 @@ public final class PulsarTopicLookup implements TopicLookup {
                     throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
                 })
                 .thenCompose(v -> createPartitions(topic, 0, partitions))
-                .thenCompose(v -> TopicRetention.of(config).isEmpty()
-                        ? CompletableFuture.completedFuture(null) : applyRetention(topic, config))
+                .thenCompose(v -> TopicRetention.isSet(config)
+                        ? applyRetention(topic, config) : CompletableFuture.completedFuture(null))
                 .thenApply(v -> toMetadata(topic, metadata));
     }
 
@@ -135,19 +135,29 @@ public final class PulsarTopicLookup implements TopicLookup {
                 throw new IllegalArgumentException("topic " + topic + " is not partitioned; its settings are"
                         + " Pulsar's topic policies");
             }
-            return partitioned().updatePartitionedTopicAsync(pulsarName(topic),
-                            md -> new PartitionedTopicMetadata(md.partitions, TopicConfig.withConfig(md.properties, config)))
-                    .thenCompose(v -> applyRetention(topic, config))
+            boolean retentionChanged = TopicRetention.isSet(config) || TopicRetention.isSet(current.config());
+            CompletableFuture<Void> retention = retentionChanged
+                    ? applyRetention(topic, config) : CompletableFuture.completedFuture(null);
+            return retention
+                    .thenCompose(v -> partitioned().updatePartitionedTopicAsync(pulsarName(topic), md ->
+                            new PartitionedTopicMetadata(md.partitions, TopicConfig.withConfig(md.properties, config))))
                     .thenApply(v -> new TopicMetadata(topic, current.partitions(), true, current.topicId(),
                             Map.copyOf(config)));
         });
     }
 
-    /** Sets the topic's Pulsar retention from its settings, or removes it so that the namespace's applies. */
+    /**
+     * Sets the topic's Pulsar retention from its settings, or removes it so that the namespace's applies. A refusal
+     * by Pulsar (a retention below the namespace's backlog quota, topic policies turned off) is a bad setting.
+     */
     private CompletableFuture<Void> applyRetention(TopicName topic, Map<String, String> config) {
         return admin().thenCompose(admin -> TopicRetention.of(config)
-                .map(policy -> admin.topicPolicies().setRetentionAsync(topic.pulsarName(), policy))
-                .orElseGet(() -> admin.topicPolicies().removeRetentionAsync(topic.pulsarName())));
+                        .map(policy -> admin.topicPolicies().setRetentionAsync(topic.pulsarName(), policy))
+                        .orElseGet(() -> admin.topicPolicies().removeRetentionAsync(topic.pulsarName())))
+                .exceptionally(e -> {
+                    throw new IllegalArgumentException("Pulsar refused the retention of " + topic + ": "
+                            + FutureUtil.unwrapCompletionException(e).getMessage());
+                });
     }
 
     @Override

@@ -2,21 +2,19 @@ package io.tributary.kafka.admin;
 
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.Futures;
-import io.tributary.kafka.api.KafkaErrors;
 import io.tributary.kafka.api.RequestContext;
 import io.tributary.kafka.topic.KafkaTopics;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.config.ConfigResource;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.message.AlterConfigsRequestData;
 import org.apache.kafka.common.message.AlterConfigsRequestData.AlterConfigsResource;
 import org.apache.kafka.common.message.AlterConfigsResponseData;
 import org.apache.kafka.common.message.AlterConfigsResponseData.AlterConfigsResourceResponse;
 import org.apache.kafka.common.protocol.ApiKeys;
-import org.apache.kafka.common.protocol.Errors;
-import org.apache.kafka.common.requests.ApiError;
 
 /**
  * Replaces a topic's settings with the given ones (the older, non-incremental API of clients that predate
@@ -51,34 +49,32 @@ public final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest
 
     @Override
     public CompletableFuture<AlterConfigsResponseData> handle(RequestContext context, AlterConfigsRequestData request) {
-        return Futures.all(request.resources().stream().map(r -> alter(r, request.validateOnly())).toList())
+        Set<String> repeated = TopicConfigAlteration.repeated(request.resources().stream()
+                .map(r -> TopicConfigAlteration.resourceKey(r.resourceType(), r.resourceName())).toList());
+        return Futures.all(request.resources().stream().map(resource -> alteration.alter(
+                                resource.resourceType(), resource.resourceName(),
+                                repeated.contains(TopicConfigAlteration.resourceKey(resource.resourceType(),
+                                        resource.resourceName())),
+                                () -> replacement(resource), request.validateOnly())
+                        .thenApply(error -> new AlterConfigsResourceResponse()
+                                .setResourceType(resource.resourceType())
+                                .setResourceName(resource.resourceName())
+                                .setErrorCode(error.error().code())
+                                .setErrorMessage(error.message()))).toList())
                 .thenApply(results -> new AlterConfigsResponseData().setResponses(results));
     }
 
-    private CompletableFuture<AlterConfigsResourceResponse> alter(AlterConfigsResource resource, boolean validateOnly) {
-        AlterConfigsResourceResponse response = new AlterConfigsResourceResponse()
-                .setResourceType(resource.resourceType())
-                .setResourceName(resource.resourceName());
-        if (ConfigResource.Type.forId(resource.resourceType()) != ConfigResource.Type.TOPIC) {
-            return CompletableFuture.completedFuture(response.setErrorCode(Errors.INVALID_REQUEST.code())
-                    .setErrorMessage(TopicConfigAlteration.notAlterable(resource.resourceType())));
-        }
-        return alteration.alter(resource.resourceName(), current -> replacement(resource), validateOnly)
-                .thenApply(v -> response)
-                .exceptionally(e -> {
-                    ApiError error = KafkaErrors.ofTopicConfig(e);
-                    return response.setErrorCode(error.error().code()).setErrorMessage(error.message());
-                });
-    }
-
-    private static Map<String, String> replacement(AlterConfigsResource resource) {
+    /** Every setting of the topic becomes the given ones; a key given twice or without a value is refused. */
+    private static UnaryOperator<Map<String, String>> replacement(AlterConfigsResource resource) {
         Map<String, String> settings = new LinkedHashMap<>();
         resource.configs().forEach(config -> {
             if (config.value() == null) {
                 throw new InvalidRequestException("no value for config " + config.name());
             }
-            settings.put(config.name(), config.value());
+            if (settings.put(config.name(), config.value()) != null) {
+                throw new InvalidRequestException("config " + config.name() + " is given more than once");
+            }
         });
-        return settings;
+        return current -> settings;
     }
 }

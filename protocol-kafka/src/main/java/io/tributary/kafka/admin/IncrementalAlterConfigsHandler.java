@@ -2,21 +2,20 @@ package io.tributary.kafka.admin;
 
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.Futures;
-import io.tributary.kafka.api.KafkaErrors;
 import io.tributary.kafka.api.RequestContext;
 import io.tributary.kafka.topic.KafkaTopics;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.AlterConfigOp.OpType;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData.AlterConfigsResource;
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse;
 import org.apache.kafka.common.protocol.ApiKeys;
-import org.apache.kafka.common.protocol.Errors;
-import org.apache.kafka.common.requests.ApiError;
 
 /** Sets, deletes, appends to and subtracts from topic settings ({@code kafka-configs --alter}). */
 public final class IncrementalAlterConfigsHandler
@@ -50,25 +49,25 @@ public final class IncrementalAlterConfigsHandler
     @Override
     public CompletableFuture<IncrementalAlterConfigsResponseData> handle(RequestContext context,
                                                                          IncrementalAlterConfigsRequestData request) {
-        return Futures.all(request.resources().stream().map(r -> alter(r, request.validateOnly())).toList())
+        Set<String> repeated = TopicConfigAlteration.repeated(request.resources().stream()
+                .map(r -> TopicConfigAlteration.resourceKey(r.resourceType(), r.resourceName())).toList());
+        return Futures.all(request.resources().stream().map(resource -> alteration.alter(
+                                resource.resourceType(), resource.resourceName(),
+                                repeated.contains(TopicConfigAlteration.resourceKey(resource.resourceType(),
+                                        resource.resourceName())),
+                                () -> change(resource), request.validateOnly())
+                        .thenApply(error -> new AlterConfigsResourceResponse()
+                                .setResourceType(resource.resourceType())
+                                .setResourceName(resource.resourceName())
+                                .setErrorCode(error.error().code())
+                                .setErrorMessage(error.message()))).toList())
                 .thenApply(results -> new IncrementalAlterConfigsResponseData().setResponses(results));
     }
 
-    private CompletableFuture<AlterConfigsResourceResponse> alter(AlterConfigsResource resource, boolean validateOnly) {
-        AlterConfigsResourceResponse response = new AlterConfigsResourceResponse()
-                .setResourceType(resource.resourceType())
-                .setResourceName(resource.resourceName());
-        if (ConfigResource.Type.forId(resource.resourceType()) != ConfigResource.Type.TOPIC) {
-            return CompletableFuture.completedFuture(response.setErrorCode(Errors.INVALID_REQUEST.code())
-                    .setErrorMessage(TopicConfigAlteration.notAlterable(resource.resourceType())));
-        }
-        return alteration.alter(resource.resourceName(),
-                        current -> IncrementalConfigOps.apply(current, ops(resource), alteration.known()), validateOnly)
-                .thenApply(v -> response)
-                .exceptionally(e -> {
-                    ApiError error = KafkaErrors.ofTopicConfig(e);
-                    return response.setErrorCode(error.error().code()).setErrorMessage(error.message());
-                });
+    private UnaryOperator<Map<String, String>> change(AlterConfigsResource resource) {
+        List<IncrementalConfigOps.Op> ops = ops(resource);
+        IncrementalConfigOps.checkShape(ops);
+        return current -> IncrementalConfigOps.apply(current, ops, alteration.known());
     }
 
     private static List<IncrementalConfigOps.Op> ops(AlterConfigsResource resource) {

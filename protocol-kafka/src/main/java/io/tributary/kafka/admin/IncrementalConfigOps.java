@@ -24,14 +24,9 @@ final class IncrementalConfigOps {
     private IncrementalConfigOps() {
     }
 
-    /**
-     * The settings after {@code ops}. Throws {@link InvalidRequestException} for a key named twice or a missing
-     * value, {@link InvalidConfigurationException} for an unknown or read-only key and a list operation on a key that
-     * is not a list.
-     */
-    static Map<String, String> apply(Map<String, String> current, List<Op> ops, TopicConfigs known) {
+    /** Checks what needs no topic: throws {@link InvalidRequestException} for a key named twice or a missing value. */
+    static void checkShape(List<Op> ops) {
         Set<String> seen = new HashSet<>();
-        Map<String, String> result = new LinkedHashMap<>(current);
         for (Op op : ops) {
             if (!seen.add(op.name())) {
                 throw new InvalidRequestException("config " + op.name() + " is altered more than once");
@@ -39,22 +34,30 @@ final class IncrementalConfigOps {
             if (op.type() != OpType.DELETE && op.value() == null) {
                 throw new InvalidRequestException("no value for config " + op.name());
             }
-            ConfigEntry entry = known.get(op.name())
-                    .orElseThrow(() -> new InvalidConfigurationException("unknown topic config " + op.name()));
-            if (entry.readOnly()) {
-                throw new InvalidConfigurationException(op.name() + " cannot be altered");
-            }
+        }
+    }
+
+    /**
+     * The settings after {@code ops}, which passed {@link #checkShape}. Deleting a key that is not set changes
+     * nothing; the result is checked as a whole afterwards. Throws {@link InvalidConfigurationException} for a list
+     * operation on a key that is unknown or not a list.
+     */
+    static Map<String, String> apply(Map<String, String> current, List<Op> ops, TopicConfigs known) {
+        Map<String, String> result = new LinkedHashMap<>(current);
+        for (Op op : ops) {
             switch (op.type()) {
                 case SET -> result.put(op.name(), op.value());
                 case DELETE -> result.remove(op.name());
-                case APPEND, SUBTRACT -> result.put(op.name(), alterList(result, op, entry));
+                case APPEND, SUBTRACT -> result.put(op.name(), alterList(result, op, known));
                 default -> throw new InvalidRequestException("unknown operation on config " + op.name());
             }
         }
         return result;
     }
 
-    private static String alterList(Map<String, String> settings, Op op, ConfigEntry entry) {
+    private static String alterList(Map<String, String> settings, Op op, TopicConfigs known) {
+        ConfigEntry entry = known.get(op.name())
+                .orElseThrow(() -> new InvalidConfigurationException("unknown topic config " + op.name()));
         if (entry.type() != ConfigType.LIST) {
             throw new InvalidConfigurationException(op.type() + " is only for list configs; " + op.name()
                     + " is not one");

@@ -1,16 +1,25 @@
 package io.tributary.kafka.admin;
 
+import io.tributary.kafka.api.KafkaErrors;
 import io.tributary.kafka.topic.KafkaTopics;
 import io.tributary.spi.topic.TopicName;
 import io.tributary.spi.topic.TopicNotFoundException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.ApiError;
 
 /**
- * Changes one topic's settings: reads them, applies a change, checks the result against the keys this broker
- * knows and, unless only validating, stores it. Shared by AlterConfigs and IncrementalAlterConfigs.
+ * Changes one resource's settings for AlterConfigs and IncrementalAlterConfigs: only topics have settings that
+ * can change. A topic's are read, changed, checked against the keys this broker knows and, unless only
+ * validating, stored.
  */
 final class TopicConfigAlteration {
 
@@ -22,29 +31,49 @@ final class TopicConfigAlteration {
         this.known = known;
     }
 
-    /** Why a resource that is not a topic cannot be altered. */
-    static String notAlterable(byte resourceType) {
-        ConfigResource.Type type = ConfigResource.Type.forId(resourceType);
-        return type == ConfigResource.Type.BROKER
-                ? "broker settings are the broker's configuration; they cannot be altered through Kafka"
-                : "resource type " + type + " has no alterable settings";
-    }
-
     TopicConfigs known() {
         return known;
     }
 
+    /** The type/name keys of the resources a request names more than once; Kafka refuses all of their copies. */
+    static Set<String> repeated(List<String> resourceKeys) {
+        Set<String> seen = new HashSet<>();
+        return resourceKeys.stream().filter(key -> !seen.add(key)).collect(Collectors.toSet());
+    }
+
+    static String resourceKey(byte resourceType, String resourceName) {
+        return resourceType + "/" + resourceName;
+    }
+
     /**
-     * Fails with {@link TopicNotFoundException} for a missing topic and {@link IllegalArgumentException} for
-     * settings this broker does not accept.
+     * The answer for one resource: {@link ApiError#NONE} or the error. {@code change} builds the change to apply and
+     * may throw for a malformed request, before the topic is read.
      */
-    CompletableFuture<Void> alter(String kafkaName, UnaryOperator<Map<String, String>> change, boolean validateOnly) {
-        TopicName name;
-        try {
-            name = topics.parse(kafkaName);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    CompletableFuture<ApiError> alter(byte resourceType, String resourceName, boolean repeated,
+                                      Supplier<UnaryOperator<Map<String, String>>> change, boolean validateOnly) {
+        if (repeated) {
+            return CompletableFuture.completedFuture(new ApiError(Errors.INVALID_REQUEST,
+                    "resource " + resourceName + " appears more than once in the request"));
         }
+        ConfigResource.Type type = ConfigResource.Type.forId(resourceType);
+        if (type != ConfigResource.Type.TOPIC) {
+            return CompletableFuture.completedFuture(new ApiError(Errors.INVALID_REQUEST,
+                    type == ConfigResource.Type.BROKER
+                            ? "broker settings are the broker's configuration; they cannot be altered through Kafka"
+                            : "resource type " + type + " has no alterable settings"));
+        }
+        CompletableFuture<Void> altered;
+        try {
+            altered = alterTopic(resourceName, change.get(), validateOnly);
+        } catch (RuntimeException e) {
+            altered = CompletableFuture.failedFuture(e);
+        }
+        return altered.thenApply(v -> ApiError.NONE).exceptionally(KafkaErrors::ofTopicConfig);
+    }
+
+    private CompletableFuture<Void> alterTopic(String kafkaName, UnaryOperator<Map<String, String>> change,
+                                               boolean validateOnly) {
+        TopicName name = topics.parse(kafkaName);
         return topics.describe(name).thenCompose(found -> {
             Map<String, String> current = found
                     .orElseThrow(() -> new TopicNotFoundException("no such topic: " + kafkaName)).config();

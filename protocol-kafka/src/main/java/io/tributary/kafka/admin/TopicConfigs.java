@@ -1,9 +1,11 @@
 package io.tributary.kafka.admin;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.requests.DescribeConfigsResponse.ConfigType;
 
 /**
@@ -12,11 +14,13 @@ import org.apache.kafka.common.requests.DescribeConfigsResponse.ConfigType;
  */
 final class TopicConfigs {
 
+    private static final Set<String> CLEANUP_POLICIES = Set.of("delete", "compact");
+
     private final Map<String, ConfigEntry> entries = new LinkedHashMap<>();
 
     TopicConfigs(int maxMessageBytes) {
         add(new ConfigEntry("cleanup.policy", "delete", ConfigType.LIST, false,
-                "'delete' discards old data by retention; compaction is Pulsar's topic compaction."));
+                "Recorded and reported; old data goes by retention, and topics are not compacted."));
         add(new ConfigEntry("retention.ms", "604800000", ConfigType.LONG, false,
                 "How long data is kept before it may be discarded; -1 for no time limit."));
         add(new ConfigEntry("retention.bytes", "-1", ConfigType.LONG, false,
@@ -45,10 +49,29 @@ final class TopicConfigs {
         return Optional.ofNullable(entries.get(name));
     }
 
-    /** Checks settings a client asked for at creation; throws {@link IllegalArgumentException}. */
+    /** Checks settings a client asked for; throws {@link IllegalArgumentException} naming the key. */
     void validate(Map<String, String> settings) {
-        settings.forEach((name, value) -> get(name)
-                .orElseThrow(() -> new IllegalArgumentException("unknown topic config " + name))
-                .validate(value));
+        settings.forEach((name, value) -> {
+            get(name).orElseThrow(() -> new IllegalArgumentException("unknown topic config " + name)).validate(value);
+            checkValue(name, value);
+        });
+    }
+
+    private static void checkValue(String name, String value) {
+        switch (name) {
+            case "retention.ms", "retention.bytes" -> {
+                if (Long.parseLong(value) < -1) {
+                    throw new IllegalArgumentException(name + " must be -1 or more: " + value);
+                }
+            }
+            case "cleanup.policy" -> {
+                List<String> policies = Arrays.stream(value.split(",")).map(String::trim).toList();
+                if (!CLEANUP_POLICIES.containsAll(policies) || policies.isEmpty()) {
+                    throw new IllegalArgumentException("cleanup.policy must be delete, compact or both: " + value);
+                }
+            }
+            default -> {
+            }
+        }
     }
 }

@@ -44,6 +44,14 @@ public class AlterConfigsHandlerTest {
                     Errors.INVALID_CONFIG.code());
             assertEquals(fixture.topics.describe(fixture.topic("t")).join().orElseThrow().config(),
                     Map.of("retention.ms", "5"));
+            AlterConfigsResource twice = new AlterConfigsResource().setResourceType(ConfigResource.Type.TOPIC.id())
+                    .setResourceName("t");
+            twice.configs().add(new AlterableConfig().setName("retention.ms").setValue("1"));
+            twice.configs().add(new AlterableConfig().setName("retention.ms").setValue("2"));
+            AlterConfigsRequestData request = new AlterConfigsRequestData();
+            request.resources().add(twice);
+            assertEquals(AlterConfigsHandler.of(fixture.topics, 1048588).handle(fixture.request(ApiKeys.ALTER_CONFIGS, 0),
+                    request).join().responses().get(0).errorCode(), Errors.INVALID_REQUEST.code());
             assertEquals(replace(fixture, ConfigResource.Type.TOPIC, "missing", Map.of()).errorCode(),
                     Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
             assertEquals(replace(fixture, ConfigResource.Type.BROKER, "1", Map.of("num.partitions", "2")).errorCode(),

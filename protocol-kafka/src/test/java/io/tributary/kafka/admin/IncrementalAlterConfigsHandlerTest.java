@@ -67,6 +67,24 @@ public class IncrementalAlterConfigsHandlerTest {
     }
 
     @Test
+    public void deletingAKeyThatIsNotSetChangesNothing() {
+        try (KafkaFixture fixture = new KafkaFixture()) {
+            fixture.topics.create(fixture.topic("t"), 1, Map.of("retention.ms", "5")).join();
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false, op("no.such.key", OpType.DELETE, null),
+                    op("max.message.bytes", OpType.DELETE, null)).errorCode(), Errors.NONE.code());
+            assertEquals(config(fixture, "t"), Map.of("retention.ms", "5"));
+        }
+    }
+
+    @Test
+    public void aMalformedRequestIsRefusedBeforeTheTopicIsLookedUp() {
+        try (KafkaFixture fixture = new KafkaFixture()) {
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "missing", false,
+                    op("retention.ms", OpType.SET, null)).errorCode(), Errors.INVALID_REQUEST.code());
+        }
+    }
+
+    @Test
     public void validateOnlyChangesNothing() {
         try (KafkaFixture fixture = new KafkaFixture()) {
             fixture.topics.create(fixture.topic("t"), 1, Map.of()).join();
@@ -75,6 +93,8 @@ public class IncrementalAlterConfigsHandlerTest {
             assertEquals(config(fixture, "t"), Map.of());
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", true,
                     op("retention.ms", OpType.SET, "soon")).errorCode(), Errors.INVALID_CONFIG.code());
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", true,
+                    op("cleanup.policy", OpType.SET, "forever")).errorCode(), Errors.INVALID_CONFIG.code());
         }
     }
 
@@ -88,9 +108,12 @@ public class IncrementalAlterConfigsHandlerTest {
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
                     op("max.message.bytes", OpType.SET, "10")).errorCode(), Errors.INVALID_CONFIG.code());
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
-                    op("max.message.bytes", OpType.DELETE, null)).errorCode(), Errors.INVALID_CONFIG.code());
+                    op("retention.ms", OpType.SET, "-5")).errorCode(), Errors.INVALID_CONFIG.code());
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
-                    op("no.such.key", OpType.DELETE, null)).errorCode(), Errors.INVALID_CONFIG.code());
+                    op("cleanup.policy", OpType.SUBTRACT, "delete")).errorCode(), Errors.INVALID_CONFIG.code());
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
+                    op("retention.ms", OpType.SET, "1"), op("retention.ms", OpType.DELETE, null)).errorCode(),
+                    Errors.INVALID_REQUEST.code());
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
                     op("retention.ms", OpType.SET, null)).errorCode(), Errors.INVALID_REQUEST.code());
             assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
@@ -109,7 +132,7 @@ public class IncrementalAlterConfigsHandlerTest {
         try (KafkaFixture fixture = new KafkaFixture()) {
             fixture.topics.create(fixture.topic("a"), 1, Map.of()).join();
             IncrementalAlterConfigsRequestData request = new IncrementalAlterConfigsRequestData();
-            for (String name : List.of("a", "missing")) {
+            for (String name : List.of("a", "missing", "twice", "twice")) {
                 AlterConfigsResource resource = new AlterConfigsResource()
                         .setResourceType(ConfigResource.Type.TOPIC.id()).setResourceName(name);
                 resource.configs().add(op("retention.ms", OpType.SET, "60000"));
@@ -118,7 +141,8 @@ public class IncrementalAlterConfigsHandlerTest {
             List<AlterConfigsResourceResponse> responses = IncrementalAlterConfigsHandler.of(fixture.topics, 1048588)
                     .handle(fixture.request(ApiKeys.INCREMENTAL_ALTER_CONFIGS, 0), request).join().responses();
             assertEquals(responses.stream().map(AlterConfigsResourceResponse::errorCode).toList(),
-                    List.of(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_OR_PARTITION.code()));
+                    List.of(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), Errors.INVALID_REQUEST.code(),
+                            Errors.INVALID_REQUEST.code()));
         }
     }
 }

@@ -7,7 +7,8 @@ import org.apache.pulsar.common.policies.data.RetentionPolicies;
 /**
  * A topic's {@code retention.ms} and {@code retention.bytes} as its Pulsar retention policy. Like Kafka's, a
  * Pulsar retention policy lets data go once either limit is passed; Pulsar counts whole minutes and
- * megabytes, so the limits round up, and -1 stays unlimited.
+ * megabytes, so the limits round up, and -1 stays unlimited. Pulsar refuses a policy with only one limit at 0,
+ * so a 0 in either keeps nothing, as it does in Kafka.
  */
 public final class TopicRetention {
 
@@ -25,9 +26,15 @@ public final class TopicRetention {
         if (ms == null && bytes == null) {
             return Optional.empty();
         }
-        return Optional.of(new RetentionPolicies(
-                minutes(ms == null ? DEFAULT_RETENTION_MS : Long.parseLong(ms)),
-                megabytes(bytes == null ? -1 : Long.parseLong(bytes))));
+        int minutes = minutes(ms == null ? DEFAULT_RETENTION_MS : Long.parseLong(ms));
+        long megabytes = megabytes(bytes == null ? -1 : Long.parseLong(bytes));
+        return Optional.of(minutes == 0 || megabytes == 0
+                ? new RetentionPolicies(0, 0) : new RetentionPolicies(minutes, megabytes));
+    }
+
+    /** Whether the settings name a retention limit. */
+    public static boolean isSet(Map<String, String> config) {
+        return config.containsKey("retention.ms") || config.containsKey("retention.bytes");
     }
 
     static int minutes(long ms) {
@@ -39,6 +46,6 @@ public final class TopicRetention {
     }
 
     private static long ceilDiv(long value, long unit) {
-        return (value + unit - 1) / unit;
+        return value / unit + (value % unit == 0 ? 0 : 1);
     }
 }
