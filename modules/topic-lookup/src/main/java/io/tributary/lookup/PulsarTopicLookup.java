@@ -89,7 +89,8 @@ public final class PulsarTopicLookup implements TopicLookup {
                 })
                 .thenCompose(v -> createPartitions(topic, 0, partitions))
                 .thenCompose(v -> TopicRetention.isSet(config)
-                        ? applyRetention(topic, config) : CompletableFuture.completedFuture(null))
+                        ? applyRetention(topic, config).exceptionallyCompose(e -> undoCreate(topic, e))
+                        : CompletableFuture.completedFuture(null))
                 .thenApply(v -> toMetadata(topic, metadata));
     }
 
@@ -144,6 +145,14 @@ public final class PulsarTopicLookup implements TopicLookup {
                     .thenApply(v -> new TopicMetadata(topic, current.partitions(), true, current.topicId(),
                             Map.copyOf(config)));
         });
+    }
+
+    /** Deletes a topic whose creation could not be completed, then fails with {@code cause}. */
+    private CompletableFuture<Void> undoCreate(TopicName topic, Throwable cause) {
+        return admin().thenCompose(admin -> admin.topics().deletePartitionedTopicAsync(topic.pulsarName(), true))
+                .handle((v, e) -> {
+                    throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                });
     }
 
     /**

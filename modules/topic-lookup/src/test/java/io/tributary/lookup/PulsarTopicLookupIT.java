@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.pulsar.common.policies.data.BacklogQuota;
 import org.apache.pulsar.common.policies.data.RetentionPolicies;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
@@ -123,6 +124,19 @@ public class PulsarTopicLookupIT {
         lookup.create(withoutRetention, 1, Map.of()).join();
         assertEquals(lookup.alterConfig(withoutRetention, Map.of("cleanup.policy", "delete")).join().config(),
                 Map.of("cleanup.policy", "delete"));
+    }
+
+    @Test
+    public void aRetentionPulsarRefusesFailsTheCreationAndLeavesNoTopic() throws Exception {
+        broker.pulsar().getAdminClient().namespaces().createNamespace("public/quota");
+        broker.pulsar().getAdminClient().namespaces().setBacklogQuota("public/quota",
+                BacklogQuota.builder().limitSize(10L << 20).retentionPolicy(BacklogQuota.RetentionPolicy.producer_request_hold)
+                        .build());
+        TopicName topic = new TopicName("public", "quota", "refused");
+        Throwable refused = failure(lookup.create(topic, 2, Map.of("retention.bytes", "1048576")));
+        assertTrue(refused instanceof IllegalArgumentException, refused.toString());
+        assertTrue(refused.getMessage().contains("retention"), refused.getMessage());
+        assertEquals(lookup.describe(topic).join(), Optional.empty());
     }
 
     /** The topic's retention policy once it is {@code expected}, or the last one read after 30 s. */

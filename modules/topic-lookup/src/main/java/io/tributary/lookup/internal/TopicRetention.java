@@ -8,13 +8,17 @@ import org.apache.pulsar.common.policies.data.RetentionPolicies;
  * A topic's {@code retention.ms} and {@code retention.bytes} as its Pulsar retention policy. Like Kafka's, a
  * Pulsar retention policy lets data go once either limit is passed; Pulsar counts whole minutes and
  * megabytes, so the limits round up, and -1 stays unlimited. Pulsar refuses a policy with only one limit at 0,
- * so a 0 in either keeps nothing, as it does in Kafka.
+ * so a 0 in either keeps nothing, as it does in Kafka. Limits too large for Pulsar to count in seconds or bytes
+ * (more than 68 years, as {@code Long.MAX_VALUE} is often used to mean forever) are unlimited.
  */
 public final class TopicRetention {
 
     static final long DEFAULT_RETENTION_MS = 604_800_000L;
     private static final long MS_PER_MINUTE = 60_000L;
     private static final long BYTES_PER_MB = 1L << 20;
+    /** Pulsar compares retention in seconds as an int and in bytes as a long. */
+    private static final long MAX_MINUTES = Integer.MAX_VALUE / 60;
+    private static final long MAX_MEGABYTES = Long.MAX_VALUE / BYTES_PER_MB;
 
     private TopicRetention() {
     }
@@ -38,11 +42,13 @@ public final class TopicRetention {
     }
 
     static int minutes(long ms) {
-        return ms < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, ceilDiv(ms, MS_PER_MINUTE));
+        long minutes = ceilDiv(ms, MS_PER_MINUTE);
+        return ms < 0 || minutes > MAX_MINUTES ? -1 : (int) minutes;
     }
 
     static long megabytes(long bytes) {
-        return bytes < 0 ? -1 : ceilDiv(bytes, BYTES_PER_MB);
+        long megabytes = ceilDiv(bytes, BYTES_PER_MB);
+        return bytes < 0 || megabytes > MAX_MEGABYTES ? -1 : megabytes;
     }
 
     private static long ceilDiv(long value, long unit) {

@@ -21,11 +21,13 @@ public class TopicRetentionTest {
     }
 
     @Test
-    public void unlimitedStaysUnlimitedAndTheLargestValuesDoNotOverflow() {
+    public void unlimitedStaysUnlimitedAndLimitsPulsarCannotCountAreUnlimited() {
         assertEquals(of(Map.of("retention.ms", "-1", "retention.bytes", "-1")), new RetentionPolicies(-1, -1));
         assertEquals(of(Map.of("retention.ms", Long.toString(Long.MAX_VALUE),
-                        "retention.bytes", Long.toString(Long.MAX_VALUE))),
-                new RetentionPolicies(Integer.MAX_VALUE, Long.MAX_VALUE / (1 << 20) + 1));
+                "retention.bytes", Long.toString(Long.MAX_VALUE))), new RetentionPolicies(-1, -1));
+        long tenYears = 10L * 365 * 24 * 3600 * 1000;
+        assertEquals(of(Map.of("retention.ms", Long.toString(tenYears))), new RetentionPolicies(5256000, -1));
+        assertEquals(of(Map.of("retention.bytes", Long.toString(1L << 50))), new RetentionPolicies(10080, 1L << 30));
     }
 
     @Test
