@@ -10,6 +10,7 @@ import io.tributary.kafka.admin.DeleteTopicsHandler;
 import io.tributary.kafka.admin.DescribeConfigsHandler;
 import io.tributary.kafka.admin.DescribeLogDirsHandler;
 import io.tributary.kafka.admin.IncrementalAlterConfigsHandler;
+import io.tributary.kafka.admin.TopicConfigAlteration;
 import io.tributary.kafka.api.ApiDispatcher;
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.BrokerNode;
@@ -93,6 +94,7 @@ public final class KafkaProtocolModule implements ProtocolModule {
                                                                  KafkaTopics topics, DelayedTasks tasks,
                                                                  FetchSessionCache sessions) {
         String clusterId = context.broker().clusterName();
+        TopicConfigAlteration topicConfigs = new TopicConfigAlteration(topics, config.maxMessageBytes());
         return List.<ApiHandler<?, ?>>of(
                 new MetadataHandler(topics, context.topics(), clusterId),
                 new DescribeClusterHandler(clusterId, context.topics()),
@@ -105,8 +107,8 @@ public final class KafkaProtocolModule implements ProtocolModule {
                 new DeleteTopicsHandler(topics),
                 new CreatePartitionsHandler(topics),
                 new DescribeConfigsHandler(topics, config),
-                IncrementalAlterConfigsHandler.of(topics, config.maxMessageBytes()),
-                AlterConfigsHandler.of(topics, config.maxMessageBytes()),
+                new IncrementalAlterConfigsHandler(topicConfigs),
+                new AlterConfigsHandler(topicConfigs),
                 new DescribeLogDirsHandler(topics, context.logs(), new PartitionLeaders(context.topics())),
                 new InitProducerIdHandler(context.producerIds()),
                 new FindCoordinatorHandler(context.groups(), context.topics()),

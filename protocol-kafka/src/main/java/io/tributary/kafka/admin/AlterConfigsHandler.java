@@ -3,7 +3,6 @@ package io.tributary.kafka.admin;
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.Futures;
 import io.tributary.kafka.api.RequestContext;
-import io.tributary.kafka.topic.KafkaTopics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,13 +23,10 @@ public final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest
 
     private final TopicConfigAlteration alteration;
 
-    AlterConfigsHandler(TopicConfigAlteration alteration) {
+    public AlterConfigsHandler(TopicConfigAlteration alteration) {
         this.alteration = alteration;
     }
 
-    public static AlterConfigsHandler of(KafkaTopics topics, int maxMessageBytes) {
-        return new AlterConfigsHandler(new TopicConfigAlteration(topics, new TopicConfigs(maxMessageBytes)));
-    }
 
     @Override
     public ApiKeys apiKey() {

@@ -3,7 +3,6 @@ package io.tributary.kafka.admin;
 import io.tributary.kafka.api.ApiHandler;
 import io.tributary.kafka.api.Futures;
 import io.tributary.kafka.api.RequestContext;
-import io.tributary.kafka.topic.KafkaTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,13 +22,10 @@ public final class IncrementalAlterConfigsHandler
 
     private final TopicConfigAlteration alteration;
 
-    IncrementalAlterConfigsHandler(TopicConfigAlteration alteration) {
+    public IncrementalAlterConfigsHandler(TopicConfigAlteration alteration) {
         this.alteration = alteration;
     }
 
-    public static IncrementalAlterConfigsHandler of(KafkaTopics topics, int maxMessageBytes) {
-        return new IncrementalAlterConfigsHandler(new TopicConfigAlteration(topics, new TopicConfigs(maxMessageBytes)));
-    }
 
     @Override
     public ApiKeys apiKey() {

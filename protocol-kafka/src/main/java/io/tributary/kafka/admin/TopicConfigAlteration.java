@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -19,16 +20,18 @@ import org.apache.kafka.common.requests.ApiError;
 /**
  * Changes one resource's settings for AlterConfigs and IncrementalAlterConfigs: only topics have settings that
  * can change. A topic's are read, changed, checked against the keys this broker knows and, unless only
- * validating, stored.
+ * validating, stored. Alterations of one topic take turns, so that two at once do not each store a change of
+ * what they read and lose the other's.
  */
-final class TopicConfigAlteration {
+public final class TopicConfigAlteration {
 
     private final KafkaTopics topics;
     private final TopicConfigs known;
+    private final ConcurrentHashMap<TopicName, CompletableFuture<Void>> turns = new ConcurrentHashMap<>();
 
-    TopicConfigAlteration(KafkaTopics topics, TopicConfigs known) {
+    public TopicConfigAlteration(KafkaTopics topics, int maxMessageBytes) {
         this.topics = topics;
-        this.known = known;
+        this.known = new TopicConfigs(maxMessageBytes);
     }
 
     TopicConfigs known() {
@@ -74,6 +77,18 @@ final class TopicConfigAlteration {
     private CompletableFuture<Void> alterTopic(String kafkaName, UnaryOperator<Map<String, String>> change,
                                                boolean validateOnly) {
         TopicName name = topics.parse(kafkaName);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> previous = turns.put(name, done);
+        return (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                .thenCompose(v -> readChangeStore(name, kafkaName, change, validateOnly))
+                .whenComplete((v, e) -> {
+                    turns.remove(name, done);
+                    done.complete(null);
+                });
+    }
+
+    private CompletableFuture<Void> readChangeStore(TopicName name, String kafkaName,
+                                                    UnaryOperator<Map<String, String>> change, boolean validateOnly) {
         return topics.describe(name).thenCompose(found -> {
             Map<String, String> current = found
                     .orElseThrow(() -> new TopicNotFoundException("no such topic: " + kafkaName)).config();

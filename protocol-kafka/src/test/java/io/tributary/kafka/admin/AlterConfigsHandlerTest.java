@@ -21,7 +21,7 @@ public class AlterConfigsHandlerTest {
         settings.forEach((key, value) -> resource.configs().add(new AlterableConfig().setName(key).setValue(value)));
         AlterConfigsRequestData request = new AlterConfigsRequestData();
         request.resources().add(resource);
-        return AlterConfigsHandler.of(fixture.topics, 1048588)
+        return new AlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588))
                 .handle(fixture.request(ApiKeys.ALTER_CONFIGS, 2), request).join().responses().get(0);
     }
 
@@ -50,7 +50,7 @@ public class AlterConfigsHandlerTest {
             twice.configs().add(new AlterableConfig().setName("retention.ms").setValue("2"));
             AlterConfigsRequestData request = new AlterConfigsRequestData();
             request.resources().add(twice);
-            assertEquals(AlterConfigsHandler.of(fixture.topics, 1048588).handle(fixture.request(ApiKeys.ALTER_CONFIGS, 0),
+            assertEquals(new AlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588)).handle(fixture.request(ApiKeys.ALTER_CONFIGS, 0),
                     request).join().responses().get(0).errorCode(), Errors.INVALID_REQUEST.code());
             assertEquals(replace(fixture, ConfigResource.Type.TOPIC, "missing", Map.of()).errorCode(),
                     Errors.UNKNOWN_TOPIC_OR_PARTITION.code());

@@ -30,7 +30,7 @@ public class IncrementalAlterConfigsHandlerTest {
         IncrementalAlterConfigsRequestData request = new IncrementalAlterConfigsRequestData()
                 .setValidateOnly(validateOnly);
         request.resources().add(resource);
-        return IncrementalAlterConfigsHandler.of(fixture.topics, 1048588)
+        return new IncrementalAlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588))
                 .handle(fixture.request(ApiKeys.INCREMENTAL_ALTER_CONFIGS, 1), request).join().responses().get(0);
     }
 
@@ -138,7 +138,7 @@ public class IncrementalAlterConfigsHandlerTest {
                 resource.configs().add(op("retention.ms", OpType.SET, "60000"));
                 request.resources().add(resource);
             }
-            List<AlterConfigsResourceResponse> responses = IncrementalAlterConfigsHandler.of(fixture.topics, 1048588)
+            List<AlterConfigsResourceResponse> responses = new IncrementalAlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588))
                     .handle(fixture.request(ApiKeys.INCREMENTAL_ALTER_CONFIGS, 0), request).join().responses();
             assertEquals(responses.stream().map(AlterConfigsResourceResponse::errorCode).toList(),
                     List.of(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), Errors.INVALID_REQUEST.code(),

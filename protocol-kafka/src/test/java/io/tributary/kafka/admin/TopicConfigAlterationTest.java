@@ -1,0 +1,70 @@
+package io.tributary.kafka.admin;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+
+import io.tributary.kafka.topic.KafkaTopics;
+import io.tributary.spi.topic.TopicMetadata;
+import io.tributary.spi.topic.TopicName;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.ApiError;
+import org.testng.annotations.Test;
+
+public class TopicConfigAlterationTest {
+
+    private static final byte TOPIC = ConfigResource.Type.TOPIC.id();
+
+    @Test
+    public void alterationsOfOneTopicTakeTurns() {
+        KafkaTopics topics = mock(KafkaTopics.class);
+        TopicName name = new TopicName("public", "default", "t");
+        TopicMetadata stored = new TopicMetadata(name, 1, true, UUID.randomUUID(), Map.of());
+        CompletableFuture<TopicMetadata> firstStore = new CompletableFuture<>();
+        when(topics.parse("t")).thenReturn(name);
+        when(topics.describe(name)).thenReturn(CompletableFuture.completedFuture(Optional.of(stored)));
+        when(topics.alterConfig(eq(name), any())).thenReturn(firstStore)
+                .thenReturn(CompletableFuture.completedFuture(stored));
+        TopicConfigAlteration alteration = new TopicConfigAlteration(topics, 1048588);
+
+        CompletableFuture<ApiError> first = alteration.alter(TOPIC, "t", false,
+                () -> current -> Map.of("retention.ms", "1"), false);
+        CompletableFuture<ApiError> second = alteration.alter(TOPIC, "t", false,
+                () -> current -> Map.of("retention.ms", "2"), false);
+        verify(topics, times(1)).describe(name);
+        assertFalse(second.isDone());
+
+        firstStore.complete(stored);
+        assertEquals(first.join().error(), Errors.NONE);
+        assertEquals(second.join().error(), Errors.NONE);
+        verify(topics, times(2)).describe(name);
+        verify(topics).alterConfig(name, Map.of("retention.ms", "2"));
+    }
+
+    @Test
+    public void aFailedAlterationDoesNotHoldUpTheNext() {
+        KafkaTopics topics = mock(KafkaTopics.class);
+        TopicName name = new TopicName("public", "default", "t");
+        TopicMetadata stored = new TopicMetadata(name, 1, true, UUID.randomUUID(), Map.of());
+        when(topics.parse("t")).thenReturn(name);
+        when(topics.describe(name)).thenReturn(CompletableFuture.completedFuture(Optional.of(stored)));
+        when(topics.alterConfig(eq(name), any())).thenReturn(CompletableFuture.failedFuture(
+                new IllegalArgumentException("refused"))).thenReturn(CompletableFuture.completedFuture(stored));
+        TopicConfigAlteration alteration = new TopicConfigAlteration(topics, 1048588);
+
+        assertEquals(alteration.alter(TOPIC, "t", false, () -> current -> Map.of("retention.ms", "1"), false)
+                .join().error(), Errors.INVALID_CONFIG);
+        assertEquals(alteration.alter(TOPIC, "t", false, () -> current -> Map.of("retention.ms", "2"), false)
+                .join().error(), Errors.NONE);
+    }
+}
