@@ -114,8 +114,10 @@ public class PulsarTopicLookupIT {
     public void alterConfigRefusesBadSettingsAndMissingTopics() {
         TopicName topic = new TopicName("public", "default", "unaltered");
         lookup.create(topic, 1, Map.of("retention.ms", "60000")).join();
-        assertTrue(failure(lookup.alterConfig(topic, Map.of("flush.messages", "1"))) instanceof IllegalArgumentException);
-        assertTrue(failure(lookup.alterConfig(topic, Map.of("retention.ms", "soon"))) instanceof IllegalArgumentException);
+        assertTrue(failure(lookup.alterConfig(topic, Map.of("flush.messages", "1")))
+                instanceof IllegalArgumentException);
+        assertTrue(failure(lookup.alterConfig(topic, Map.of("retention.ms", "soon")))
+                instanceof IllegalArgumentException);
         assertEquals(lookup.describe(topic).join().orElseThrow().config(), Map.of("retention.ms", "60000"));
         assertTrue(failure(lookup.alterConfig(new TopicName("public", "default", "absent"), Map.of()))
                 instanceof TopicNotFoundException);
@@ -130,8 +132,8 @@ public class PulsarTopicLookupIT {
     public void aRetentionPulsarRefusesFailsTheCreationAndLeavesNoTopic() throws Exception {
         broker.pulsar().getAdminClient().namespaces().createNamespace("public/quota");
         broker.pulsar().getAdminClient().namespaces().setBacklogQuota("public/quota",
-                BacklogQuota.builder().limitSize(10L << 20).retentionPolicy(BacklogQuota.RetentionPolicy.producer_request_hold)
-                        .build());
+                BacklogQuota.builder().limitSize(10L << 20)
+                        .retentionPolicy(BacklogQuota.RetentionPolicy.producer_request_hold).build());
         TopicName topic = new TopicName("public", "quota", "refused");
         Throwable refused = failure(lookup.create(topic, 2, Map.of("retention.bytes", "1048576")));
         assertTrue(refused instanceof IllegalArgumentException, refused.toString());

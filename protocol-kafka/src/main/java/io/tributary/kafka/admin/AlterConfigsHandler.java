@@ -1,13 +1,13 @@
 package io.tributary.kafka.admin;
 
 import io.tributary.kafka.api.ApiHandler;
-import io.tributary.kafka.api.Futures;
 import io.tributary.kafka.api.RequestContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.message.AlterConfigsRequestData;
 import org.apache.kafka.common.message.AlterConfigsRequestData.AlterConfigsResource;
@@ -45,19 +45,16 @@ public final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest
 
     @Override
     public CompletableFuture<AlterConfigsResponseData> handle(RequestContext context, AlterConfigsRequestData request) {
-        Set<String> repeated = TopicConfigAlteration.repeated(request.resources().stream()
-                .map(r -> TopicConfigAlteration.resourceKey(r.resourceType(), r.resourceName())).toList());
-        return Futures.all(request.resources().stream().map(resource -> alteration.alter(
-                                resource.resourceType(), resource.resourceName(),
-                                repeated.contains(TopicConfigAlteration.resourceKey(resource.resourceType(),
-                                        resource.resourceName())),
-                                () -> replacement(resource), request.validateOnly())
-                        .thenApply(error -> new AlterConfigsResourceResponse()
-                                .setResourceType(resource.resourceType())
-                                .setResourceName(resource.resourceName())
-                                .setErrorCode(error.error().code())
-                                .setErrorMessage(error.message()))).toList())
-                .thenApply(results -> new AlterConfigsResponseData().setResponses(results));
+        List<AlterConfigsResource> resources = List.copyOf(request.resources());
+        return alteration.alterAll(resources.stream().map(resource -> new TopicConfigAlteration.Resource(
+                        resource.resourceType(), resource.resourceName(), () -> replacement(resource))).toList(),
+                        request.validateOnly())
+                .thenApply(errors -> new AlterConfigsResponseData().setResponses(
+                        IntStream.range(0, resources.size()).mapToObj(i -> new AlterConfigsResourceResponse()
+                                .setResourceType(resources.get(i).resourceType())
+                                .setResourceName(resources.get(i).resourceName())
+                                .setErrorCode(errors.get(i).error().code())
+                                .setErrorMessage(errors.get(i).message())).toList()));
     }
 
     /** Every setting of the topic becomes the given ones; a key given twice or without a value is refused. */

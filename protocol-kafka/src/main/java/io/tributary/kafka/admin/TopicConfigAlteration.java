@@ -1,5 +1,6 @@
 package io.tributary.kafka.admin;
 
+import io.tributary.kafka.api.Futures;
 import io.tributary.kafka.api.KafkaErrors;
 import io.tributary.kafka.topic.KafkaTopics;
 import io.tributary.spi.topic.TopicName;
@@ -38,22 +39,32 @@ public final class TopicConfigAlteration {
         return known;
     }
 
-    /** The type/name keys of the resources a request names more than once; Kafka refuses all of their copies. */
-    static Set<String> repeated(List<String> resourceKeys) {
-        Set<String> seen = new HashSet<>();
-        return resourceKeys.stream().filter(key -> !seen.add(key)).collect(Collectors.toSet());
-    }
+    /**
+     * One resource of a request. {@code change} builds the change to apply and may throw for a malformed request,
+     * before the topic is read.
+     */
+    record Resource(byte type, String name, Supplier<UnaryOperator<Map<String, String>>> change) {
 
-    static String resourceKey(byte resourceType, String resourceName) {
-        return resourceType + "/" + resourceName;
+        private String key() {
+            return type + "/" + name;
+        }
     }
 
     /**
-     * The answer for one resource: {@link ApiError#NONE} or the error. {@code change} builds the change to apply and
-     * may throw for a malformed request, before the topic is read.
+     * The answers for a request's resources, in their order: {@link ApiError#NONE} or the error. A resource the
+     * request names more than once is refused in all its copies, as Kafka does.
      */
-    CompletableFuture<ApiError> alter(byte resourceType, String resourceName, boolean repeated,
-                                      Supplier<UnaryOperator<Map<String, String>>> change, boolean validateOnly) {
+    CompletableFuture<List<ApiError>> alterAll(List<Resource> resources, boolean validateOnly) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = resources.stream().map(Resource::key).filter(key -> !seen.add(key))
+                .collect(Collectors.toSet());
+        return Futures.all(resources.stream()
+                .map(resource -> alter(resource, repeated.contains(resource.key()), validateOnly)).toList());
+    }
+
+    CompletableFuture<ApiError> alter(Resource resource, boolean repeated, boolean validateOnly) {
+        byte resourceType = resource.type();
+        String resourceName = resource.name();
         if (repeated) {
             return CompletableFuture.completedFuture(new ApiError(Errors.INVALID_REQUEST,
                     "resource " + resourceName + " appears more than once in the request"));
@@ -67,7 +78,7 @@ public final class TopicConfigAlteration {
         }
         CompletableFuture<Void> altered;
         try {
-            altered = alterTopic(resourceName, change.get(), validateOnly);
+            altered = alterTopic(resourceName, resource.change().get(), validateOnly);
         } catch (RuntimeException e) {
             altered = CompletableFuture.failedFuture(e);
         }

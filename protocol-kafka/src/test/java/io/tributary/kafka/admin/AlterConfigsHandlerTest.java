@@ -15,13 +15,17 @@ import org.testng.annotations.Test;
 
 public class AlterConfigsHandlerTest {
 
+    private static AlterConfigsHandler handler(KafkaFixture fixture) {
+        return new AlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588));
+    }
+
     private static AlterConfigsResourceResponse replace(KafkaFixture fixture, ConfigResource.Type type, String name,
                                                         Map<String, String> settings) {
         AlterConfigsResource resource = new AlterConfigsResource().setResourceType(type.id()).setResourceName(name);
         settings.forEach((key, value) -> resource.configs().add(new AlterableConfig().setName(key).setValue(value)));
         AlterConfigsRequestData request = new AlterConfigsRequestData();
         request.resources().add(resource);
-        return new AlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588))
+        return handler(fixture)
                 .handle(fixture.request(ApiKeys.ALTER_CONFIGS, 2), request).join().responses().get(0);
     }
 
@@ -50,7 +54,7 @@ public class AlterConfigsHandlerTest {
             twice.configs().add(new AlterableConfig().setName("retention.ms").setValue("2"));
             AlterConfigsRequestData request = new AlterConfigsRequestData();
             request.resources().add(twice);
-            assertEquals(new AlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588)).handle(fixture.request(ApiKeys.ALTER_CONFIGS, 0),
+            assertEquals(handler(fixture).handle(fixture.request(ApiKeys.ALTER_CONFIGS, 0),
                     request).join().responses().get(0).errorCode(), Errors.INVALID_REQUEST.code());
             assertEquals(replace(fixture, ConfigResource.Type.TOPIC, "missing", Map.of()).errorCode(),
                     Errors.UNKNOWN_TOPIC_OR_PARTITION.code());

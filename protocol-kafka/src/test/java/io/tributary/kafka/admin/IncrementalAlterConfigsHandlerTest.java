@@ -21,6 +21,10 @@ public class IncrementalAlterConfigsHandlerTest {
         return new AlterableConfig().setName(name).setConfigOperation(type.id()).setValue(value);
     }
 
+    private static IncrementalAlterConfigsHandler handler(KafkaFixture fixture) {
+        return new IncrementalAlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588));
+    }
+
     private static AlterConfigsResourceResponse alter(KafkaFixture fixture, ConfigResource.Type type, String name,
                                                       boolean validateOnly, AlterableConfig... ops) {
         AlterConfigsResource resource = new AlterConfigsResource().setResourceType(type.id()).setResourceName(name);
@@ -30,7 +34,7 @@ public class IncrementalAlterConfigsHandlerTest {
         IncrementalAlterConfigsRequestData request = new IncrementalAlterConfigsRequestData()
                 .setValidateOnly(validateOnly);
         request.resources().add(resource);
-        return new IncrementalAlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588))
+        return handler(fixture)
                 .handle(fixture.request(ApiKeys.INCREMENTAL_ALTER_CONFIGS, 1), request).join().responses().get(0);
     }
 
@@ -138,7 +142,7 @@ public class IncrementalAlterConfigsHandlerTest {
                 resource.configs().add(op("retention.ms", OpType.SET, "60000"));
                 request.resources().add(resource);
             }
-            List<AlterConfigsResourceResponse> responses = new IncrementalAlterConfigsHandler(new TopicConfigAlteration(fixture.topics, 1048588))
+            List<AlterConfigsResourceResponse> responses = handler(fixture)
                     .handle(fixture.request(ApiKeys.INCREMENTAL_ALTER_CONFIGS, 0), request).join().responses();
             assertEquals(responses.stream().map(AlterConfigsResourceResponse::errorCode).toList(),
                     List.of(Errors.NONE.code(), Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), Errors.INVALID_REQUEST.code(),

@@ -25,6 +25,11 @@ public class TopicConfigAlterationTest {
 
     private static final byte TOPIC = ConfigResource.Type.TOPIC.id();
 
+    private static CompletableFuture<ApiError> setRetention(TopicConfigAlteration alteration, String ms) {
+        return alteration.alter(new TopicConfigAlteration.Resource(TOPIC, "t",
+                () -> current -> Map.of("retention.ms", ms)), false, false);
+    }
+
     @Test
     public void alterationsOfOneTopicTakeTurns() {
         KafkaTopics topics = mock(KafkaTopics.class);
@@ -37,10 +42,8 @@ public class TopicConfigAlterationTest {
                 .thenReturn(CompletableFuture.completedFuture(stored));
         TopicConfigAlteration alteration = new TopicConfigAlteration(topics, 1048588);
 
-        CompletableFuture<ApiError> first = alteration.alter(TOPIC, "t", false,
-                () -> current -> Map.of("retention.ms", "1"), false);
-        CompletableFuture<ApiError> second = alteration.alter(TOPIC, "t", false,
-                () -> current -> Map.of("retention.ms", "2"), false);
+        CompletableFuture<ApiError> first = setRetention(alteration, "1");
+        CompletableFuture<ApiError> second = setRetention(alteration, "2");
         verify(topics, times(1)).describe(name);
         assertFalse(second.isDone());
 
@@ -62,9 +65,9 @@ public class TopicConfigAlterationTest {
                 new IllegalArgumentException("refused"))).thenReturn(CompletableFuture.completedFuture(stored));
         TopicConfigAlteration alteration = new TopicConfigAlteration(topics, 1048588);
 
-        assertEquals(alteration.alter(TOPIC, "t", false, () -> current -> Map.of("retention.ms", "1"), false)
+        assertEquals(setRetention(alteration, "1")
                 .join().error(), Errors.INVALID_CONFIG);
-        assertEquals(alteration.alter(TOPIC, "t", false, () -> current -> Map.of("retention.ms", "2"), false)
+        assertEquals(setRetention(alteration, "2")
                 .join().error(), Errors.NONE);
     }
 }
