@@ -351,6 +351,8 @@ public class KafkaIT {
             for (int i = 0; i < 10; i++) {
                 producer.send(new ProducerRecord<>(topic, "k", "v" + i)).get();
             }
+            // Records 0-9 are stamped before middle and 10-19 after it, each at least one millisecond apart.
+            Thread.sleep(20);
             middle = System.currentTimeMillis();
             Thread.sleep(20);
             for (int i = 10; i < 20; i++) {
