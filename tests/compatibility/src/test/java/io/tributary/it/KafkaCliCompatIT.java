@@ -4,6 +4,9 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +15,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.testng.annotations.Test;
 
 /**
  * Apache Kafka 4.3.1's command line tools (kafka-topics, kafka-console-producer, kafka-console-consumer,
- * kafka-consumer-groups), run as the scripts run them: their main classes from org.apache.kafka:kafka-tools in a
- * child JVM.
+ * kafka-consumer-groups, kafka-configs, kafka-get-offsets, kafka-delete-records, kafka-log-dirs), run as the scripts
+ * run them: their main classes in a child JVM, from org.apache.kafka:kafka-tools and, for kafka-configs, Kafka's
+ * server jar.
  */
 public class KafkaCliCompatIT extends BrokerPerClass {
 
@@ -26,14 +31,28 @@ public class KafkaCliCompatIT extends BrokerPerClass {
     private static final String PRODUCER = "org.apache.kafka.tools.ConsoleProducer";
     private static final String CONSUMER = "org.apache.kafka.tools.consumer.ConsoleConsumer";
     private static final String GROUPS = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
+    private static final String CONFIGS = "kafka.admin.ConfigCommand";
+    private static final String OFFSETS = "org.apache.kafka.tools.GetOffsetShell";
+    private static final String DELETE_RECORDS = "org.apache.kafka.tools.DeleteRecordsCommand";
+    private static final String LOG_DIRS = "org.apache.kafka.tools.LogDirsCommand";
 
     private ClientRun toolWithInput(String stdin, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp", classpath(mainClass), mainClass));
         command.addAll(List.of(args));
         return ClientRun.ok(BOUND, stdin, command);
+    }
+
+    private static String classpath(String mainClass) throws IOException {
+        String tools = System.getProperty("java.class.path");
+        if (!mainClass.equals(CONFIGS)) {
+            return tools;
+        }
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("kafka.configCommand.lib")))) {
+            return Stream.concat(Stream.of(tools), jars.map(Path::toString)).collect(Collectors.joining(File.pathSeparator));
+        }
     }
 
     private ClientRun tool(String mainClass, String... args) throws Exception {
@@ -162,9 +181,55 @@ public class KafkaCliCompatIT extends BrokerPerClass {
         for (int p = 0; p < 3; p++) {
             assertTrue(described.contains("Topic: " + topic + "\tPartition: " + p + "\t"), described);
         }
+
+        String[] entity = {"--bootstrap-server", bootstrap, "--entity-type", "topics", "--entity-name", topic};
+        String altered = tool(CONFIGS, concat(entity, "--alter", "--add-config", "retention.ms=3600000")).stdout;
+        assertTrue(altered.contains("Completed updating config for topic " + topic), altered);
+        String configs = tool(CONFIGS, concat(entity, "--describe")).stdout;
+        assertTrue(configs.contains("retention.ms=3600000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=3600000}"),
+                configs);
+
         tool(TOPICS, "--bootstrap-server", bootstrap, "--delete", "--topic", topic);
         Eventually.until("the topic is gone from the list", BOUND, () -> !tool(TOPICS, "--bootstrap-server",
                 bootstrap, "--list").stdout.lines().toList().contains(topic));
         assertFalse(tool(TOPICS, "--bootstrap-server", bootstrap, "--list").stdout.lines().toList().contains(topic));
+    }
+
+    @Test
+    public void offsetsRecordDeletionAndLogDirs() throws Exception {
+        String topic = "cli-offsets";
+        reference.createAndFill(topic, Scenarios.PARTITIONS, Scenarios.PER_PARTITION);
+        assertEquals(offsets(topic, "-1"), Map.of(0, (long) Scenarios.PER_PARTITION, 1, (long) Scenarios.PER_PARTITION),
+                "latest offsets");
+        assertEquals(offsets(topic, "-2"), Map.of(0, 0L, 1, 0L), "earliest offsets");
+
+        Path json = Files.createTempFile("delete-records", ".json");
+        Files.writeString(json, "{\"version\":1,\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":4}]}");
+        String deleted = tool(DELETE_RECORDS, "--bootstrap-server", bootstrap, "--offset-json-file", json.toString()).stdout;
+        assertTrue(deleted.contains("partition: " + topic + "-0\tlow_watermark: 4"), deleted);
+        assertEquals(offsets(topic, "-2"), Map.of(0, 4L, 1, 0L), "earliest offsets after deleting records");
+
+        String logDirs = tool(LOG_DIRS, "--bootstrap-server", bootstrap, "--describe", "--topic-list", topic).stdout;
+        for (int p = 0; p < Scenarios.PARTITIONS; p++) {
+            assertTrue(logDirs.contains("{\"partition\":\"" + topic + "-" + p + "\",\"size\":"), logDirs);
+        }
+        assertTrue(logDirs.contains("\"logDir\":\"pulsar-managed-ledgers\""), logDirs);
+    }
+
+    /** kafka-get-offsets: partition -> offset at the given time (-1 latest, -2 earliest). */
+    private Map<Integer, Long> offsets(String topic, String time) throws Exception {
+        Map<Integer, Long> offsets = new TreeMap<>();
+        for (String line : tool(OFFSETS, "--bootstrap-server", bootstrap, "--topic", topic, "--time", time)
+                .stdout.lines().toList()) {
+            String[] f = line.split(":");
+            if (f.length == 3 && f[0].equals(topic)) {
+                offsets.put(Integer.parseInt(f[1]), Long.parseLong(f[2]));
+            }
+        }
+        return offsets;
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        return Stream.concat(Stream.of(first), Stream.of(rest)).toArray(String[]::new);
     }
 }
