@@ -2,9 +2,11 @@ package io.tributary.it;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,8 +24,9 @@ final class KafkaClients {
 
     private final String bootstrap;
 
-    KafkaClients(int port) {
-        this.bootstrap = "localhost:" + port;
+    /** Clients bootstrapped from the Kafka listeners on these local ports. */
+    KafkaClients(int... ports) {
+        this.bootstrap = Arrays.stream(ports).mapToObj(port -> "localhost:" + port).collect(Collectors.joining(","));
     }
 
     Admin admin() {
@@ -46,10 +49,15 @@ final class KafkaClients {
     }
 
     KafkaConsumer<String, String> consumer() {
+        return consumer(Map.of());
+    }
+
+    KafkaConsumer<String, String> consumer(Map<String, Object> overrides) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.putAll(overrides);
         return new KafkaConsumer<>(p);
     }
 

@@ -3,16 +3,11 @@ package io.tributary.it;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertNotEquals;
 
-import com.google.common.io.MoreFiles;
-import com.google.common.io.RecursiveDeleteOption;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
@@ -30,12 +25,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.pulsar.broker.namespace.LookupOptions;
 import org.apache.pulsar.client.admin.PulsarAdmin;
-import org.apache.pulsar.common.naming.TopicName;
 import org.apache.pulsar.common.policies.data.SubscriptionStats;
-import org.apache.zookeeper.server.embedded.ExitHandler;
-import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -51,43 +42,29 @@ public class MultiBrokerIT {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
 
-    private final int firstKafkaPort = FreePorts.next();
-    private final int secondKafkaPort = FreePorts.next();
-    private ZooKeeperServerEmbedded zooKeeper;
-    private Path zooKeeperDirectory;
+    private BrokerCluster cluster;
     private TributaryBroker first;
     private TributaryBroker second;
+    private int firstKafkaPort;
+    private int secondKafkaPort;
     private PulsarAdmin pulsarAdmin;
+    private ClusterPlacement placement;
 
     @BeforeClass
     public void startBrokers() throws Exception {
-        zooKeeperDirectory = Files.createTempDirectory("tributary-zk");
-        Properties zooKeeperConfig = new Properties();
-        zooKeeperConfig.setProperty("clientPort", Integer.toString(FreePorts.next()));
-        zooKeeperConfig.setProperty("clientPortAddress", "127.0.0.1");
-        zooKeeper = ZooKeeperServerEmbedded.builder().baseDir(zooKeeperDirectory).configuration(zooKeeperConfig)
-                .exitHandler(ExitHandler.LOG_ONLY).build();
-        zooKeeper.start(BOUND.toMillis());
-        Map<String, String> settings = Map.of("metadataStoreUrl", "zk:" + zooKeeper.getConnectionString(),
-                "tributary.groups.initialRebalanceDelayMs", "0");
-        first = TributaryBroker.start("kafka://0.0.0.0:" + firstKafkaPort, settings, TributaryBroker.KAFKA_MODULE);
-        second = TributaryBroker.start("kafka://0.0.0.0:" + secondKafkaPort, settings, TributaryBroker.KAFKA_MODULE);
+        cluster = BrokerCluster.start(2);
+        first = cluster.broker(0);
+        second = cluster.broker(1);
+        firstKafkaPort = cluster.kafkaPort(0);
+        secondKafkaPort = cluster.kafkaPort(1);
         pulsarAdmin = first.pulsar().getAdminClient();
+        placement = new ClusterPlacement(pulsarAdmin);
     }
 
     @AfterClass(alwaysRun = true)
     public void stopBrokers() throws Exception {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
-        }
-        if (zooKeeper != null) {
-            zooKeeper.close();
-        }
-        if (zooKeeperDirectory != null) {
-            MoreFiles.deleteRecursively(zooKeeperDirectory, RecursiveDeleteOption.ALLOW_INSECURE);
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -173,15 +150,8 @@ public class MultiBrokerIT {
 
     /** Moves each bundle holding a partition of the group state topic to the broker that did not own it. */
     private void moveEveryGroupStatePartition() throws Exception {
-        String stateTopic = "persistent://public/__tributary/groups";
-        int partitions = pulsarAdmin.topics().getPartitionedTopicMetadata(stateTopic).partitions;
-        Map<String, String> partitionByBundle = new TreeMap<>();
-        for (int p = 0; p < partitions; p++) {
-            String partition = stateTopic + "-partition-" + p;
-            partitionByBundle.putIfAbsent(pulsarAdmin.lookups().getBundleRange(partition), partition);
-        }
-        for (String partition : partitionByBundle.values()) {
-            moveBundleOf(partition, ownerOf(partition).equals(first.pulsarUrl()) ? second : first);
+        for (String partition : placement.groupStatePartitionPerBundle()) {
+            placement.moveBundleOf(partition, placement.ownerOf(partition).equals(first.pulsarUrl()) ? second : first);
         }
     }
 
@@ -243,31 +213,12 @@ public class MultiBrokerIT {
     }
 
     private String bundleOf(String topic, int partition) throws Exception {
-        return pulsarAdmin.lookups().getBundleRange(pulsarTopic(topic, partition));
+        return placement.bundleOf(pulsarTopic(topic, partition));
     }
 
     private void moveToOtherBroker(String topic, int partition) throws Exception {
         String pulsarTopic = pulsarTopic(topic, partition);
-        moveBundleOf(pulsarTopic, ownerOf(pulsarTopic).equals(first.pulsarUrl()) ? second : first);
-    }
-
-    /**
-     * Unloads the topic's bundle and has {@code target} take it, as the broker a lookup chose would; Pulsar's
-     * modular load manager does not follow an unload's destination broker. Repeats when another lookup took the
-     * bundle first.
-     */
-    private void moveBundleOf(String pulsarTopic, TributaryBroker target) throws Exception {
-        TopicName name = TopicName.get(pulsarTopic);
-        LookupOptions takeIt = LookupOptions.builder().authoritative(true).loadTopicsInBundle(false).build();
-        Eventually.until(pulsarTopic + " owned by " + target.brokerId(), BOUND, () -> {
-            if (!ownerOf(pulsarTopic).equals(target.pulsarUrl())) {
-                pulsarAdmin.namespaces().unloadNamespaceBundle(name.getNamespace(),
-                        pulsarAdmin.lookups().getBundleRange(pulsarTopic));
-                target.pulsar().getNamespaceService().getBrokerServiceUrlAsync(name, takeIt)
-                        .get(BOUND.toSeconds(), TimeUnit.SECONDS);
-            }
-            return ownerOf(pulsarTopic).equals(target.pulsarUrl());
-        });
+        placement.moveBundleOf(pulsarTopic, placement.ownerOf(pulsarTopic).equals(first.pulsarUrl()) ? second : first);
     }
 
     private int kafkaPortOfOwner(String topic, int partition) {
@@ -275,18 +226,10 @@ public class MultiBrokerIT {
     }
 
     private String ownerOf(String topic, int partition) {
-        return ownerOf(pulsarTopic(topic, partition));
-    }
-
-    private String ownerOf(String pulsarTopic) {
-        try {
-            return pulsarAdmin.lookups().lookupTopic(pulsarTopic);
-        } catch (Exception e) {
-            throw new IllegalStateException("no owner for " + pulsarTopic, e);
-        }
+        return placement.ownerOf(pulsarTopic(topic, partition));
     }
 
     private static String pulsarTopic(String topic, int partition) {
-        return "persistent://public/default/" + topic + "-partition-" + partition;
+        return ClusterPlacement.pulsarTopic(topic, partition);
     }
 }

@@ -77,6 +77,15 @@ final class TributaryBroker implements AutoCloseable {
         broker = new EmbeddedBroker(BrokerSettings.toConfiguration(properties), root.resolve("data"), false).start();
     }
 
+    /**
+     * Stops the Pulsar broker the way its shutdown does (modules first, then its bundles are unloaded for other
+     * brokers to take) and leaves its bookie serving, as when a broker of a cluster whose bookies run on their own
+     * stops. {@link #close()} stops the bookie.
+     */
+    void stopBrokerKeepingBookie() throws Exception {
+        broker.pulsar().close();
+    }
+
     /** The Pulsar broker, for the admin client, lookups and stats as Pulsar's own tools see them. */
     PulsarService pulsar() {
         return broker.pulsar();
