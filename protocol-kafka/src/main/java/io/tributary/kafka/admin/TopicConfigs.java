@@ -10,7 +10,8 @@ import org.apache.kafka.common.requests.DescribeConfigsResponse.ConfigType;
 
 /**
  * The Kafka topic configuration keys this broker knows, under their Kafka names, which is also how they
- * are passed to and read back from the topic lookup.
+ * are passed to and read back from the topic lookup: those it applies (retention), those fixed by how Pulsar
+ * stores the data (read-only), and Kafka's other log settings, which are recorded only.
  */
 final class TopicConfigs {
 
@@ -26,15 +27,54 @@ final class TopicConfigs {
         add(new ConfigEntry("retention.bytes", "-1", ConfigType.LONG, false,
                 "How much data a partition keeps before old data may be discarded; -1 for no size limit."));
         add(new ConfigEntry("max.message.bytes", Integer.toString(maxMessageBytes), ConfigType.INT, true,
-                "Largest record batch a producer may send."));
+                "Largest record batch a producer may send; the broker's kafka.maxMessageBytes."));
         add(new ConfigEntry("message.timestamp.type", "CreateTime", ConfigType.STRING, true,
                 "Record timestamps are the producer's creation times."));
         add(new ConfigEntry("message.format.version", "3.0-IV1", ConfigType.STRING, true,
                 "Records are served in the v2 record batch format."));
         add(new ConfigEntry("compression.type", "producer", ConfigType.STRING, true,
-                "Batches keep the producer's compression when stored as Kafka bytes."));
+                "Batches keep the producer's compression."));
         add(new ConfigEntry("min.insync.replicas", "1", ConfigType.INT, true,
-                "Replication is BookKeeper's; a partition has one Kafka replica."));
+                "A partition has one Kafka replica; how many bookies acknowledge each write is BookKeeper's ack"
+                        + " quorum (Pulsar's namespace persistence policy)."));
+        add(new ConfigEntry("remote.storage.enable", "false", ConfigType.BOOLEAN, true,
+                "Moving data to tiered storage is Pulsar's offload policy."));
+        recorded("segment.bytes", "1073741824", ConfigType.INT);
+        recorded("segment.ms", "604800000", ConfigType.LONG);
+        recorded("segment.jitter.ms", "0", ConfigType.LONG);
+        recorded("segment.index.bytes", "10485760", ConfigType.INT);
+        recorded("index.interval.bytes", "4096", ConfigType.INT);
+        recorded("flush.messages", Long.toString(Long.MAX_VALUE), ConfigType.LONG);
+        recorded("flush.ms", Long.toString(Long.MAX_VALUE), ConfigType.LONG);
+        recorded("file.delete.delay.ms", "60000", ConfigType.LONG);
+        recorded("preallocate", "false", ConfigType.BOOLEAN);
+        recorded("delete.retention.ms", "86400000", ConfigType.LONG);
+        recorded("min.compaction.lag.ms", "0", ConfigType.LONG);
+        recorded("max.compaction.lag.ms", Long.toString(Long.MAX_VALUE), ConfigType.LONG);
+        recorded("min.cleanable.dirty.ratio", "0.5", ConfigType.DOUBLE);
+        recorded("unclean.leader.election.enable", "false", ConfigType.BOOLEAN);
+        recorded("local.retention.ms", "-2", ConfigType.LONG);
+        recorded("local.retention.bytes", "-2", ConfigType.LONG);
+        recorded("remote.log.copy.disable", "false", ConfigType.BOOLEAN);
+        recorded("remote.log.delete.on.disable", "false", ConfigType.BOOLEAN);
+        recorded("compression.gzip.level", "-1", ConfigType.INT);
+        recorded("compression.lz4.level", "9", ConfigType.INT);
+        recorded("compression.zstd.level", "3", ConfigType.INT);
+        recorded("message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE), ConfigType.LONG);
+        recorded("message.timestamp.after.max.ms", "3600000", ConfigType.LONG);
+        recorded("message.downconversion.enable", "true", ConfigType.BOOLEAN);
+        recorded("leader.replication.throttled.replicas", "", ConfigType.LIST);
+        recorded("follower.replication.throttled.replicas", "", ConfigType.LIST);
+    }
+
+    /**
+     * A Kafka log setting with no counterpart here (segments, flushing, indexes, compaction, replication
+     * throttles): accepted so that tools and frameworks that set it can create and alter topics, stored and
+     * reported, with no effect.
+     */
+    private void recorded(String name, String kafkaDefault, ConfigType type) {
+        add(new ConfigEntry(name, kafkaDefault, type, false,
+                "Recorded and reported, with no effect: Pulsar's managed ledger and BookKeeper store the data."));
     }
 
     private void add(ConfigEntry entry) {

@@ -13,6 +13,7 @@ import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicCon
 import org.apache.kafka.common.message.CreateTopicsResponseData.CreatableTopicResult;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.DescribeConfigsResponse.ConfigSource;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
@@ -51,6 +52,39 @@ public class CreateTopicsHandlerTest {
         assertTrue(result.configs().stream().anyMatch(c -> c.name().equals("retention.ms") && c.value().equals("1000")));
         assertEquals(create(new CreatableTopic().setName("a").setNumPartitions(1), false).errorCode(),
                 Errors.TOPIC_ALREADY_EXISTS.code());
+    }
+
+    @Test
+    public void acceptsKafkaLogSettingsAndRefusesFixedOnesWithTheReason() {
+        CreatableTopic repartition = new CreatableTopic().setName("app-repartition").setNumPartitions(2);
+        Map<String, String> streamsSettings = Map.of("cleanup.policy", "delete", "segment.bytes", "52428800",
+                "retention.ms", "-1", "message.timestamp.type", "CreateTime", "min.cleanable.dirty.ratio", "0.1");
+        streamsSettings.forEach((name, value) -> repartition.configs().add(config(name, value)));
+        CreatableTopicResult created = create(repartition, false);
+        assertEquals(created.errorCode(), Errors.NONE.code(), created.errorMessage());
+        assertEquals(fixture.cluster().topic(fixture.topic("app-repartition")).orElseThrow().config(), streamsSettings);
+        assertTrue(created.configs().stream().anyMatch(c -> c.name().equals("segment.bytes")
+                && c.value().equals("52428800") && c.configSource() == ConfigSource.TOPIC_CONFIG.id()));
+
+        CreatableTopic appendTime = new CreatableTopic().setName("h").setNumPartitions(1);
+        appendTime.configs().add(config("message.timestamp.type", "LogAppendTime"));
+        CreatableTopicResult refused = create(appendTime, false);
+        assertEquals(refused.errorCode(), Errors.INVALID_CONFIG.code());
+        assertTrue(refused.errorMessage().contains("message.timestamp.type is fixed at CreateTime"),
+                refused.errorMessage());
+        CreatableTopic replicas = new CreatableTopic().setName("i").setNumPartitions(1);
+        replicas.configs().add(config("min.insync.replicas", "2"));
+        refused = create(replicas, false);
+        assertEquals(refused.errorCode(), Errors.INVALID_CONFIG.code());
+        assertTrue(refused.errorMessage().contains("ack quorum"), refused.errorMessage());
+        CreatableTopic ratio = new CreatableTopic().setName("j").setNumPartitions(1);
+        ratio.configs().add(config("min.cleanable.dirty.ratio", "half"));
+        assertEquals(create(ratio, false).errorCode(), Errors.INVALID_CONFIG.code());
+        assertFalse(fixture.cluster().topic(fixture.topic("h")).isPresent());
+    }
+
+    private static CreatableTopicConfig config(String name, String value) {
+        return new CreatableTopicConfig().setName(name).setValue(value);
     }
 
     @Test

@@ -18,7 +18,8 @@ public interface TopicLookup {
     /**
      * Creates a partitioned topic. Fails with {@link TopicExistsException} when it exists.
      *
-     * @param config topic-level settings; unknown keys fail with {@link IllegalArgumentException}
+     * @param config topic-level settings, kept as given; which keys exist is the protocol's to check. A bad value
+     *               of a setting the lookup applies (retention) fails with {@link IllegalArgumentException}
      */
     CompletableFuture<TopicMetadata> create(TopicName topic, int partitions, Map<String, String> config);
 
@@ -31,8 +32,8 @@ public interface TopicLookup {
     /**
      * Replaces the topic-level settings with {@code config}; a key left out returns to its default. Settings
      * Pulsar can enforce (retention) take effect as the topic's Pulsar policies. Fails with
-     * {@link TopicNotFoundException} when the topic is absent and {@link IllegalArgumentException} for an
-     * unknown key, a bad value or a topic that is not partitioned.
+     * {@link TopicNotFoundException} when the topic is absent and {@link IllegalArgumentException} for a bad
+     * value of a setting the lookup applies, a retention Pulsar refuses or a topic that is not partitioned.
      */
     CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> config);
 

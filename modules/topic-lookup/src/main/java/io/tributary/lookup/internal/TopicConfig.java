@@ -2,38 +2,35 @@ package io.tributary.lookup.internal;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Topic-level settings a protocol may set at creation, kept in the partitioned topic's metadata
+ * Topic-level settings a protocol sets at creation or later, kept in the partitioned topic's metadata
  * properties under {@value #PREFIX}. Retention also becomes the topic's Pulsar retention policy
- * ({@link TopicRetention}); the others are recorded and reported.
+ * ({@link TopicRetention}); the others are kept for the protocol to report.
  */
 public final class TopicConfig {
 
     public static final String PREFIX = "tributary.config.";
     public static final String TOPIC_ID = "tributary.topicId";
 
-    private static final Set<String> CLEANUP_POLICIES = Set.of("delete", "compact", "compact,delete", "delete,compact");
-
     private TopicConfig() {
     }
 
-    /** Validates the settings; the message of the failure names the offending key. */
+    /**
+     * Validates what this module acts on: every value is present, and retention limits are numbers of -1 or more.
+     * Which other keys exist and what values they take is the protocol's to check. The message of the failure names
+     * the offending key.
+     */
     public static void validate(Map<String, String> config) {
         for (Map.Entry<String, String> e : config.entrySet()) {
             String key = e.getKey();
             String value = e.getValue();
-            switch (key) {
-                case "retention.ms", "retention.bytes" -> requireLong(key, value, -1);
-                case "max.message.bytes", "segment.bytes" -> requireLong(key, value, 1);
-                case "cleanup.policy" -> {
-                    if (value == null || !CLEANUP_POLICIES.contains(value.replace(" ", ""))) {
-                        throw new IllegalArgumentException("invalid value for cleanup.policy: " + value);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown topic config key: " + key);
+            if (key == null || key.isEmpty() || value == null) {
+                throw new IllegalArgumentException("topic config " + key + " has no value");
+            }
+            if (key.equals("retention.ms") || key.equals("retention.bytes")) {
+                requireLong(key, value, -1);
             }
         }
     }
