@@ -158,9 +158,14 @@ public class KafkaIT {
                     () -> pulsarAdmin.topicPolicies().getRetention(pulsarTopic) == null);
 
             ExecutionException unknown = expectThrows(ExecutionException.class, () -> admin.incrementalAlterConfigs(
-                    Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("flush.messages", "1"),
+                    Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("no.such.config", "1"),
                             AlterConfigOp.OpType.SET)))).all().get());
             assertTrue(unknown.getCause() instanceof InvalidConfigurationException, unknown.toString());
+            ExecutionException fixed = expectThrows(ExecutionException.class, () -> admin.incrementalAlterConfigs(
+                    Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("min.insync.replicas", "2"),
+                            AlterConfigOp.OpType.SET)))).all().get());
+            assertTrue(fixed.getCause() instanceof InvalidConfigurationException, fixed.toString());
+            assertTrue(fixed.getCause().getMessage().contains("ack quorum"), fixed.getCause().getMessage());
         }
     }
 
