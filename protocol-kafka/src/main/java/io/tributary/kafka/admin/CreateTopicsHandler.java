@@ -82,7 +82,8 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
             Map<String, String> settings = new LinkedHashMap<>();
             topic.configs().forEach(setting -> settings.put(setting.name(), setting.value()));
             topicConfigs.validate(settings);
-            created = validateOnly ? validate(name, partitions, settings) : topics.create(name, partitions, settings);
+            Map<String, String> stored = topicConfigs.withoutFixed(settings);
+            created = validateOnly ? validate(name, partitions, stored) : topics.create(name, partitions, stored);
         } catch (RuntimeException e) {
             created = CompletableFuture.failedFuture(e);
         }

@@ -106,7 +106,7 @@ public final class TopicConfigAlteration {
             Map<String, String> altered = change.apply(current);
             known.validate(altered);
             return validateOnly ? CompletableFuture.completedFuture(null)
-                    : topics.alterConfig(name, altered).thenApply(metadata -> null);
+                    : topics.alterConfig(name, known.withoutFixed(altered)).thenApply(metadata -> null);
         });
     }
 }

@@ -5,6 +5,7 @@ import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
 import io.tributary.kafka.KafkaFixture;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableReplicaAssignment;
@@ -62,7 +63,10 @@ public class CreateTopicsHandlerTest {
         streamsSettings.forEach((name, value) -> repartition.configs().add(config(name, value)));
         CreatableTopicResult created = create(repartition, false);
         assertEquals(created.errorCode(), Errors.NONE.code(), created.errorMessage());
-        assertEquals(fixture.cluster().topic(fixture.topic("app-repartition")).orElseThrow().config(), streamsSettings);
+        Map<String, String> stored = new HashMap<>(streamsSettings);
+        stored.remove("message.timestamp.type");
+        assertEquals(fixture.cluster().topic(fixture.topic("app-repartition")).orElseThrow().config(), stored,
+                "stored settings: a read-only key at its fixed value is not stored");
         assertTrue(created.configs().stream().anyMatch(c -> c.name().equals("segment.bytes")
                 && c.value().equals("52428800") && c.configSource() == ConfigSource.TOPIC_CONFIG.id()));
 
@@ -77,9 +81,21 @@ public class CreateTopicsHandlerTest {
         refused = create(replicas, false);
         assertEquals(refused.errorCode(), Errors.INVALID_CONFIG.code());
         assertTrue(refused.errorMessage().contains("ack quorum"), refused.errorMessage());
-        CreatableTopic ratio = new CreatableTopic().setName("j").setNumPartitions(1);
-        ratio.configs().add(config("min.cleanable.dirty.ratio", "half"));
-        assertEquals(create(ratio, false).errorCode(), Errors.INVALID_CONFIG.code());
+        for (Map.Entry<String, String> bad : Map.of("min.cleanable.dirty.ratio", "half", "segment.bytes", "1000",
+                "min.compaction.lag.ms", "-1", "compression.zstd.level", "23", "compression.gzip.level", "0",
+                "leader.replication.throttled.replicas", "0:1,x").entrySet()) {
+            CreatableTopic badValue = new CreatableTopic().setName("j").setNumPartitions(1);
+            badValue.configs().add(config(bad.getKey(), bad.getValue()));
+            CreatableTopicResult badResult = create(badValue, false);
+            assertEquals(badResult.errorCode(), Errors.INVALID_CONFIG.code(), bad.toString());
+            assertTrue(badResult.errorMessage().contains(bad.getKey()), badResult.errorMessage());
+        }
+        CreatableTopic noValue = new CreatableTopic().setName("j").setNumPartitions(1);
+        noValue.configs().add(config("compression.type", null));
+        assertEquals(create(noValue, false).errorCode(), Errors.INVALID_CONFIG.code());
+        CreatableTopic throttled = new CreatableTopic().setName("k").setNumPartitions(1);
+        throttled.configs().add(config("follower.replication.throttled.replicas", "0:1, 1:1"));
+        assertEquals(create(throttled, false).errorCode(), Errors.NONE.code());
         assertFalse(fixture.cluster().topic(fixture.topic("h")).isPresent());
     }
 

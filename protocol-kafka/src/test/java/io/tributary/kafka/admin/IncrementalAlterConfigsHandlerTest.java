@@ -55,6 +55,22 @@ public class IncrementalAlterConfigsHandlerTest {
     }
 
     @Test
+    public void recordsKafkaLogSettingsAndAcceptsFixedOnesAtTheirValueWithoutStoringThem() {
+        try (KafkaFixture fixture = new KafkaFixture()) {
+            fixture.topics.create(fixture.topic("t"), 1, Map.of()).join();
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
+                    op("segment.ms", OpType.SET, "600000"), op("message.timestamp.type", OpType.SET, "CreateTime"))
+                    .errorCode(), Errors.NONE.code());
+            assertEquals(config(fixture, "t"), Map.of("segment.ms", "600000"));
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
+                    op("segment.ms", OpType.SET, "0")).errorCode(), Errors.INVALID_CONFIG.code());
+            assertEquals(alter(fixture, ConfigResource.Type.TOPIC, "t", false,
+                    op("compression.type", OpType.SET, "lz4")).errorCode(), Errors.INVALID_CONFIG.code());
+            assertEquals(config(fixture, "t"), Map.of("segment.ms", "600000"));
+        }
+    }
+
+    @Test
     public void appendsToAndSubtractsFromListSettingsStartingFromTheDefault() {
         try (KafkaFixture fixture = new KafkaFixture()) {
             fixture.topics.create(fixture.topic("t"), 1, Map.of()).join();

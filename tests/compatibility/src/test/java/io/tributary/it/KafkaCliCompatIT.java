@@ -50,7 +50,7 @@ public class KafkaCliCompatIT extends BrokerPerClass {
         if (!mainClass.equals(CONFIGS)) {
             return tools;
         }
-        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("kafka.configCommand.lib")))) {
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("kafka.configCommand.lib", "target/kafka-config-command")))) {
             return Stream.concat(Stream.of(tools), jars.map(Path::toString)).collect(Collectors.joining(File.pathSeparator));
         }
     }

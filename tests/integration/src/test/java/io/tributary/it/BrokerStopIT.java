@@ -5,6 +5,7 @@ import static org.testng.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +23,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -73,13 +76,23 @@ public class BrokerStopIT {
         for (String partition : placement.groupStatePartitionPerBundle()) {
             placement.moveBundleOf(partition, stopping);
         }
-        assertEquals(placement.ownerOf(ClusterPlacement.pulsarTopic(TOPIC, 0)), stopping.pulsarUrl());
+        for (int p = 0; p < PARTITIONS; p++) {
+            assertEquals(placement.ownerOf(ClusterPlacement.pulsarTopic(TOPIC, p)),
+                    (p % 2 == 0 ? stopping : staying).pulsarUrl(), "owner of partition " + p + " before the stop");
+        }
 
         try (ProducerLoop producer = new ProducerLoop(clients); GroupReader reader = new GroupReader(clients)) {
             producer.awaitAcknowledged(400);
             reader.awaitRead(200);
 
+            Map<TopicPartition, Long> committedBeforeStop = reader.pauseCommits();
+            long stoppedAt = System.nanoTime();
             stopping.stopBrokerKeepingBookie();
+            try (Admin admin = clients.admin()) {
+                Eventually.until("the group's offsets " + committedBeforeStop + " served by the remaining broker",
+                        BOUND, () -> groupOffsets(admin).equals(committedBeforeStop));
+            }
+            reader.resumeCommits();
             int acknowledgedAtStop = producer.acknowledged();
             producer.awaitAcknowledged(acknowledgedAtStop + 400);
             List<String> sent = producer.stop();
@@ -102,6 +115,14 @@ public class BrokerStopIT {
             reader.awaitReadAll(Set.copyOf(sent));
             Map<TopicPartition, Long> end = endOffsets(clients);
             reader.awaitCommitted(end);
+            try (Admin admin = clients.admin()) {
+                assertEquals(groupOffsets(admin), end, "the group's offsets as the remaining broker holds them");
+            }
+            List<Assigned> resumed = reader.assignments.stream().filter(a -> a.atNanos() > stoppedAt).toList();
+            for (Assigned assigned : resumed) {
+                assertTrue(assigned.position() >= committedBeforeStop.getOrDefault(assigned.partition(), 0L),
+                        "resumed at " + assigned + ", below the offset committed before the stop: " + committedBeforeStop);
+            }
         }
     }
 
@@ -113,6 +134,13 @@ public class BrokerStopIT {
         return byPartition;
     }
 
+    private static Map<TopicPartition, Long> groupOffsets(Admin admin) throws Exception {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get()
+                .forEach((partition, offset) -> offsets.put(partition, offset.offset()));
+        return offsets;
+    }
+
     private static Map<TopicPartition, Long> endOffsets(KafkaClients clients) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         IntStream.range(0, PARTITIONS).forEach(p -> latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest()));
@@ -121,6 +149,9 @@ public class BrokerStopIT {
             admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
         }
         return end;
+    }
+
+    private record Assigned(TopicPartition partition, long position, long atNanos) {
     }
 
     /**
@@ -143,24 +174,26 @@ public class BrokerStopIT {
         }
 
         private void run() {
-            for (int i = 0; running.get(); i++) {
-                int partition = i % PARTITIONS;
-                String value = partition + "-" + i / PARTITIONS;
-                synchronized (sent) {
-                    sent.add(value);
-                }
-                producer.send(new ProducerRecord<>(TOPIC, partition, null, value), (metadata, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    } else {
-                        acknowledged.incrementAndGet();
+            try {
+                for (int i = 0; running.get(); i++) {
+                    int partition = i % PARTITIONS;
+                    String value = partition + "-" + i / PARTITIONS;
+                    synchronized (sent) {
+                        sent.add(value);
                     }
-                });
-                try {
+                    producer.send(new ProducerRecord<>(TOPIC, partition, null, value), (metadata, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        } else {
+                            acknowledged.incrementAndGet();
+                        }
+                    });
                     Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
             }
         }
 
@@ -203,7 +236,8 @@ public class BrokerStopIT {
 
     /**
      * One member of the group, polling and committing synchronously after each poll from its own thread; a failed
-     * commit is left for the next one, as an application would.
+     * commit is left for the next one, as an application would. Commits can be paused, to compare what the group
+     * committed with what a broker serves.
      */
     private static final class GroupReader implements AutoCloseable {
 
@@ -211,14 +245,29 @@ public class BrokerStopIT {
         private final Thread thread;
         private final Set<String> read = ConcurrentHashMap.newKeySet();
         private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+        /** Where the member starts on each partition it is given: the group's committed offset, or the earliest. */
+        private final List<Assigned> assignments = new CopyOnWriteArrayList<>();
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final CountDownLatch stopped = new CountDownLatch(1);
+        private final Object commitTurn = new Object();
+        private boolean committing = true;
 
         GroupReader(KafkaClients clients) {
             consumer = clients.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-            consumer.subscribe(List.of(TOPIC));
+            consumer.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    long now = System.nanoTime();
+                    partitions.forEach(partition -> assignments.add(
+                            new Assigned(partition, consumer.position(partition), now)));
+                }
+            });
             thread = new Thread(this::run, "group-reader");
             thread.start();
         }
@@ -227,16 +276,10 @@ public class BrokerStopIT {
             try {
                 while (true) {
                     consumer.poll(Duration.ofMillis(200)).forEach(record -> read.add(record.value()));
-                    try {
-                        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                        consumer.assignment().forEach(partition ->
-                                offsets.put(partition, new OffsetAndMetadata(consumer.position(partition))));
-                        consumer.commitSync(offsets);
-                        offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
-                    } catch (WakeupException e) {
-                        throw e;
-                    } catch (KafkaException e) {
-                        // Coordinator moving or a rebalance: the next poll's commit covers these records.
+                    synchronized (commitTurn) {
+                        if (committing) {
+                            commit();
+                        }
                     }
                 }
             } catch (WakeupException e) {
@@ -246,6 +289,34 @@ public class BrokerStopIT {
             } finally {
                 consumer.close(Duration.ofSeconds(30));
                 stopped.countDown();
+            }
+        }
+
+        private void commit() {
+            try {
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                consumer.assignment().forEach(partition ->
+                        offsets.put(partition, new OffsetAndMetadata(consumer.position(partition))));
+                consumer.commitSync(offsets);
+                offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            } catch (WakeupException e) {
+                throw e;
+            } catch (KafkaException e) {
+                // Coordinator moving or a rebalance: the next poll's commit covers these records.
+            }
+        }
+
+        /** Stops committing once a commit in progress is done; returns the offsets committed so far. */
+        Map<TopicPartition, Long> pauseCommits() {
+            synchronized (commitTurn) {
+                committing = false;
+                return Map.copyOf(committed);
+            }
+        }
+
+        void resumeCommits() {
+            synchronized (commitTurn) {
+                committing = true;
             }
         }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -35,6 +36,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.Stores;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
@@ -82,7 +84,7 @@ public class KafkaStreamsIT {
         kafka.createTopic(OUTPUT, 2);
         List<String> firstLines = List.of("the quick fox", "the lazy dog", "quick quick", "dog");
         produce(firstLines);
-        KafkaStreams first = start();
+        KafkaStreams first = start(new AtomicLong());
         try {
             awaitCounts(first, counts(firstLines));
         } finally {
@@ -105,20 +107,31 @@ public class KafkaStreamsIT {
                     .get("cleanup.policy").value(), "compact");
         }
 
+        try (Admin admin = kafka.admin()) {
+            long committed = admin.listConsumerGroupOffsets(APPLICATION).partitionsToOffsetAndMetadata().get()
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(INPUT))
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            assertEquals(committed, firstLines.size(), "input offsets the application committed");
+        }
+
         // The store is in memory: the new instance has only the changelog to rebuild the counts from.
         List<String> moreLines = List.of("the end", "fox dog fox");
         produce(moreLines);
         List<String> all = new ArrayList<>(firstLines);
         all.addAll(moreLines);
-        KafkaStreams second = start();
+        AtomicLong restored = new AtomicLong();
+        KafkaStreams second = start(restored);
         try {
             awaitCounts(second, counts(all));
         } finally {
             stop(second);
         }
+        assertTrue(restored.get() >= counts(firstLines).size(),
+                "records restored from the changelog, at least one count per word of the first lines: " + restored);
     }
 
-    private KafkaStreams start() {
+    /** Starts an instance of the application; {@code restored} counts the records it restores into its store. */
+    private KafkaStreams start(AtomicLong restored) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.<String, String>stream(INPUT)
                 .flatMapValues(line -> Arrays.asList(line.split(" ")))
@@ -135,6 +148,20 @@ public class KafkaStreamsIT {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         KafkaStreams streams = new KafkaStreams(builder.build(), config);
+        streams.setGlobalStateRestoreListener(new StateRestoreListener() {
+            @Override
+            public void onRestoreStart(TopicPartition partition, String store, long startOffset, long endOffset) {
+            }
+
+            @Override
+            public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long count) {
+                restored.addAndGet(count);
+            }
+
+            @Override
+            public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
+            }
+        });
         streams.start();
         return streams;
     }
@@ -172,13 +199,14 @@ public class KafkaStreamsIT {
             List<TopicPartition> partitions = List.of(new TopicPartition(OUTPUT, 0), new TopicPartition(OUTPUT, 1));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Eventually.until("word counts " + expected + ", latest " + latest, BOUND, () -> {
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (!latest.equals(expected) && System.nanoTime() < deadline) {
                 assertTrue(streams.state().isRunningOrRebalancing(), "application state " + streams.state());
                 for (ConsumerRecord<String, Long> record : consumer.poll(Duration.ofMillis(200))) {
                     latest.put(record.key(), record.value());
                 }
-                return latest.equals(expected);
-            });
+            }
+            assertEquals(latest, expected, "latest count of each word");
         }
     }
 }
