@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -92,6 +93,12 @@ final class Reference implements AutoCloseable {
             }
         });
         return offsets;
+    }
+
+    /** The value of one of the topic's settings as DescribeConfigs reports it. */
+    String topicConfig(String topic, String key) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get(60, TimeUnit.SECONDS).get(resource).get(key).value();
     }
 
     static List<Long> range(long from, long to) {
