@@ -21,10 +21,10 @@ import org.testng.annotations.AfterMethod;
 import org.testng.annotations.Test;
 
 /**
- * Apache Kafka Connect 4.3.1 in distributed mode, at its default settings (but a 1 s offset flush), against the broker: the worker creates
- * its config, offset and status topics (compacted, replication factor 3 asked for), joins its group, and runs a
- * file source and a file sink connector; a restarted worker resumes both from their committed offsets. The worker
- * runs in a child JVM with Connect's own dependencies (tests/connect-worker).
+ * Apache Kafka Connect 4.3.1 in distributed mode, at its default settings (but a 1 s offset flush), against the
+ * broker: the worker creates its config, offset and status topics (compacted, replication factor 3 asked for),
+ * joins its group, and runs a file source and a file sink connector; a restarted worker resumes both from their
+ * committed offsets. The worker runs in a child JVM with Connect's own dependencies (tests/connect-worker).
  */
 public class KafkaConnectCompatIT extends BrokerPerClass {
 
