@@ -84,8 +84,9 @@ public class PulsarTopicLookupIT {
     @Test
     public void keepsSettingsAsGivenAndRefusesABadRetentionNamingTheKey() {
         TopicName topic = new TopicName("public", "default", "recorded");
-        assertEquals(lookup.create(topic, 1, Map.of("flush.messages", "1")).join().config(), Map.of("flush.messages", "1"));
-        assertEquals(lookup.describe(topic).join().orElseThrow().config(), Map.of("flush.messages", "1"));
+        Map<String, String> recorded = Map.of("flush.messages", "1");
+        assertEquals(lookup.create(topic, 1, recorded).join().config(), recorded);
+        assertEquals(lookup.describe(topic).join().orElseThrow().config(), recorded);
         Throwable failure = failure(lookup.create(new TopicName("public", "default", "bad"), 1,
                 Map.of("retention.ms", "soon")));
         assertTrue(failure instanceof IllegalArgumentException, failure.toString());

@@ -17,7 +17,9 @@ import org.apache.kafka.common.requests.DescribeConfigsResponse.ConfigType;
 final class TopicConfigs {
 
     private static final Set<String> CLEANUP_POLICIES = Set.of("delete", "compact");
-    private static final Pattern THROTTLED_REPLICAS = Pattern.compile("\\s*(|\\*|\\d+\\s*:\\s*\\d+(\\s*,\\s*\\d+\\s*:\\s*\\d+)*)\\s*");
+    /** Empty, {@code *}, or {@code PARTITION:BROKER} pairs separated by commas. */
+    private static final Pattern THROTTLED_REPLICAS =
+            Pattern.compile("\\s*(|\\*|\\d+\\s*:\\s*\\d+(\\s*,\\s*\\d+\\s*:\\s*\\d+)*)\\s*");
 
     private final Map<String, ConfigEntry> entries = new LinkedHashMap<>();
 

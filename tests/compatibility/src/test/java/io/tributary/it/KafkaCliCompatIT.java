@@ -50,8 +50,10 @@ public class KafkaCliCompatIT extends BrokerPerClass {
         if (!mainClass.equals(CONFIGS)) {
             return tools;
         }
-        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("kafka.configCommand.lib", "target/kafka-config-command")))) {
-            return Stream.concat(Stream.of(tools), jars.map(Path::toString)).collect(Collectors.joining(File.pathSeparator));
+        Path serverJars = Path.of(System.getProperty("kafka.configCommand.lib", "target/kafka-config-command"));
+        try (Stream<Path> jars = Files.list(serverJars)) {
+            return Stream.concat(Stream.of(tools), jars.map(Path::toString))
+                    .collect(Collectors.joining(File.pathSeparator));
         }
     }
 
@@ -186,8 +188,8 @@ public class KafkaCliCompatIT extends BrokerPerClass {
         String altered = tool(CONFIGS, concat(entity, "--alter", "--add-config", "retention.ms=3600000")).stdout;
         assertTrue(altered.contains("Completed updating config for topic " + topic), altered);
         String configs = tool(CONFIGS, concat(entity, "--describe")).stdout;
-        assertTrue(configs.contains("retention.ms=3600000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=3600000}"),
-                configs);
+        assertTrue(configs.contains(
+                "retention.ms=3600000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=3600000}"), configs);
 
         tool(TOPICS, "--bootstrap-server", bootstrap, "--delete", "--topic", topic);
         Eventually.until("the topic is gone from the list", BOUND, () -> !tool(TOPICS, "--bootstrap-server",
@@ -204,8 +206,10 @@ public class KafkaCliCompatIT extends BrokerPerClass {
         assertEquals(offsets(topic, "-2"), Map.of(0, 0L, 1, 0L), "earliest offsets");
 
         Path json = Files.createTempFile("delete-records", ".json");
-        Files.writeString(json, "{\"version\":1,\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":4}]}");
-        String deleted = tool(DELETE_RECORDS, "--bootstrap-server", bootstrap, "--offset-json-file", json.toString()).stdout;
+        Files.writeString(json, "{\"version\":1,\"partitions\":[{\"topic\":\"" + topic
+                + "\",\"partition\":0,\"offset\":4}]}");
+        String deleted = tool(DELETE_RECORDS, "--bootstrap-server", bootstrap, "--offset-json-file", json.toString())
+                .stdout;
         assertTrue(deleted.contains("partition: " + topic + "-0\tlow_watermark: 4"), deleted);
         assertEquals(offsets(topic, "-2"), Map.of(0, 4L, 1, 0L), "earliest offsets after deleting records");
 

@@ -44,7 +44,8 @@ public class KafkaConnectCompatIT extends BrokerPerClass {
     public void clientVersion() throws Exception {
         Path directory = Files.createTempDirectory("tributary-connect");
         start(directory);
-        String version = http.send(HttpRequest.newBuilder(rest("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String version = http.send(HttpRequest.newBuilder(rest("/")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         assertTrue(version.contains("\"version\":\"4.3.1\""), version);
     }
 
@@ -55,10 +56,10 @@ public class KafkaConnectCompatIT extends BrokerPerClass {
         Path output = directory.resolve("out.txt");
         Files.write(input, lines(0, 100));
         start(directory);
-        createConnector("file-source", Map.of("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
-                "file", input.toString(), "topic", TOPIC));
-        createConnector("file-sink", Map.of("connector.class", "org.apache.kafka.connect.file.FileStreamSinkConnector",
-                "file", output.toString(), "topics", TOPIC));
+        createConnector("file-source", Map.of("file", input.toString(), "topic", TOPIC,
+                "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector"));
+        createConnector("file-sink", Map.of("file", output.toString(), "topics", TOPIC,
+                "connector.class", "org.apache.kafka.connect.file.FileStreamSinkConnector"));
         awaitOutput(output, lines(0, 100));
 
         assertEquals(reference.readAll(TOPIC, 100).stream().map(Rec::value).toList(), lines(0, 100),
@@ -66,8 +67,8 @@ public class KafkaConnectCompatIT extends BrokerPerClass {
         for (String internal : List.of("connect-configs", "connect-offsets", "connect-status")) {
             assertEquals(reference.topicConfig(internal, "cleanup.policy"), "compact", internal);
         }
-        Eventually.until("the sink's group committed offset 100", BOUND,
-                () -> reference.committed("connect-file-sink").values().stream().mapToLong(Long::longValue).sum() == 100);
+        Eventually.until("the sink's group committed offset 100", BOUND, () ->
+                reference.committed("connect-file-sink").values().stream().mapToLong(Long::longValue).sum() == 100);
 
         stop();
         Files.write(input, lines(100, 150), StandardOpenOption.APPEND);

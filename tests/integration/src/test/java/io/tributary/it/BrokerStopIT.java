@@ -110,7 +110,8 @@ public class BrokerStopIT {
                 assertEquals(record.offset(), values.size(), "dense offsets on partition " + record.partition());
                 values.add(record.value());
             }
-            assertEquals(storedByPartition, sentByPartition, "each partition holds what was acknowledged, once, in order");
+            assertEquals(storedByPartition, sentByPartition,
+                    "each partition holds what was acknowledged, once, in order");
 
             reader.awaitReadAll(Set.copyOf(sent));
             Map<TopicPartition, Long> end = endOffsets(clients);
@@ -121,7 +122,8 @@ public class BrokerStopIT {
             List<Assigned> resumed = reader.assignments.stream().filter(a -> a.atNanos() > stoppedAt).toList();
             for (Assigned assigned : resumed) {
                 assertTrue(assigned.position() >= committedBeforeStop.getOrDefault(assigned.partition(), 0L),
-                        "resumed at " + assigned + ", below the offset committed before the stop: " + committedBeforeStop);
+                        "resumed at " + assigned + ", below the offset committed before the stop: "
+                                + committedBeforeStop);
             }
         }
     }
