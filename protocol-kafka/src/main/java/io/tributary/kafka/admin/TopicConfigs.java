@@ -17,9 +17,8 @@ import org.apache.kafka.common.requests.DescribeConfigsResponse.ConfigType;
 final class TopicConfigs {
 
     private static final Set<String> CLEANUP_POLICIES = Set.of("delete", "compact");
-    /** Empty, {@code *}, or {@code PARTITION:BROKER} pairs separated by commas. */
-    private static final Pattern THROTTLED_REPLICAS =
-            Pattern.compile("\\s*(|\\*|\\d+\\s*:\\s*\\d+(\\s*,\\s*\\d+\\s*:\\s*\\d+)*)\\s*");
+    /** One item of a throttled-replicas list: {@code PARTITION:BROKER}, or empty. */
+    private static final Pattern THROTTLED_REPLICA = Pattern.compile("([0-9]+:[0-9]+)?");
 
     private final Map<String, ConfigEntry> entries = new LinkedHashMap<>();
 
@@ -134,7 +133,8 @@ final class TopicConfigs {
                 }
             }
             case "leader.replication.throttled.replicas", "follower.replication.throttled.replicas" -> {
-                if (!THROTTLED_REPLICAS.matcher(value).matches()) {
+                List<String> items = Arrays.stream(value.split(",", -1)).map(String::trim).toList();
+                if (!items.get(0).equals("*") && !items.stream().allMatch(i -> THROTTLED_REPLICA.matcher(i).matches())) {
                     throw new IllegalArgumentException(name + " must be empty, * or PARTITION:BROKER,...: " + value);
                 }
             }
