@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.apache.pulsar.broker.PulsarService;
 import org.apache.pulsar.broker.resources.NamespaceResources.PartitionedTopicResources;
@@ -35,6 +36,8 @@ import org.apache.pulsar.metadata.api.MetadataStoreException;
  * non-partitioned Pulsar topic is described as one partition served by the topic itself.
  */
 public final class PulsarTopicLookup implements TopicLookup {
+
+    private static final int CONFIG_UPDATE_ATTEMPTS = 10;
 
     private final PulsarService pulsar;
     private final ProtocolEndpoints endpoints;
@@ -125,26 +128,53 @@ public final class PulsarTopicLookup implements TopicLookup {
 
     @Override
     public CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> config) {
-        try {
-            TopicConfig.validate(config);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return updateConfig(topic, current -> config);
+    }
+
+    /**
+     * Reads the settings, applies {@code change}, sets the retention policy of the result, and stores the result
+     * only if the stored settings are still those it read; otherwise starts over from the new ones, up to
+     * {@value #CONFIG_UPDATE_ATTEMPTS} times. The policy is set before the settings are stored, so a retention Pulsar
+     * refuses leaves the settings as they were.
+     */
+    @Override
+    public CompletableFuture<TopicMetadata> updateConfig(TopicName topic, UnaryOperator<Map<String, String>> change) {
+        return updateConfig(topic, change, CONFIG_UPDATE_ATTEMPTS);
+    }
+
+    private CompletableFuture<TopicMetadata> updateConfig(TopicName topic, UnaryOperator<Map<String, String>> change,
+                                                          int attemptsLeft) {
         return describe(topic).thenCompose(found -> {
             TopicMetadata current = found.orElseThrow(() -> new TopicNotFoundException("no such topic: " + topic));
             if (!current.partitioned()) {
                 throw new IllegalArgumentException("topic " + topic + " is not partitioned; its settings are"
                         + " Pulsar's topic policies");
             }
+            Map<String, String> config = Map.copyOf(change.apply(current.config()));
+            TopicConfig.validate(config);
             boolean retentionChanged = TopicRetention.isSet(config) || TopicRetention.isSet(current.config());
             CompletableFuture<Void> retention = retentionChanged
                     ? applyRetention(topic, config) : CompletableFuture.completedFuture(null);
             return retention
-                    .thenCompose(v -> partitioned().updatePartitionedTopicAsync(pulsarName(topic), md ->
-                            new PartitionedTopicMetadata(md.partitions, TopicConfig.withConfig(md.properties, config))))
-                    .thenApply(v -> new TopicMetadata(topic, current.partitions(), true, current.topicId(),
-                            Map.copyOf(config)));
+                    .thenCompose(v -> partitioned().updatePartitionedTopicAsync(pulsarName(topic), md -> {
+                        if (!TopicConfig.fromProperties(md.properties).equals(current.config())) {
+                            throw new ConcurrentAlteration();
+                        }
+                        return new PartitionedTopicMetadata(md.partitions, TopicConfig.withConfig(md.properties, config));
+                    }))
+                    .thenApply(v -> new TopicMetadata(topic, current.partitions(), true, current.topicId(), config))
+                    .exceptionallyCompose(e -> FutureUtil.unwrapCompletionException(e) instanceof ConcurrentAlteration
+                            && attemptsLeft > 1
+                            ? updateConfig(topic, change, attemptsLeft - 1)
+                            : CompletableFuture.failedFuture(FutureUtil.unwrapCompletionException(e)));
         });
+    }
+
+    /** The stored settings changed between reading and storing them. */
+    private static final class ConcurrentAlteration extends IllegalStateException {
+        ConcurrentAlteration() {
+            super("the topic's settings were altered concurrently, repeatedly");
+        }
     }
 
     /** Deletes a topic whose creation could not be completed, then fails with {@code cause}. */

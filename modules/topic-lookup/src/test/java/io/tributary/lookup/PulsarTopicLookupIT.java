@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import org.apache.pulsar.common.policies.data.BacklogQuota;
 import org.apache.pulsar.common.policies.data.RetentionPolicies;
 import org.testng.annotations.AfterClass;
@@ -111,6 +113,25 @@ public class PulsarTopicLookupIT {
         lookup.alterConfig(topic, Map.of()).join();
         assertEquals(lookup.describe(topic).join().orElseThrow().config(), Map.of());
         assertEquals(retention(topic, null), null);
+    }
+
+    @Test
+    public void concurrentUpdatesAreAllKept() {
+        TopicName topic = new TopicName("public", "default", "contended");
+        lookup.create(topic, 1, Map.of("retention.ms", "60000")).join();
+        PulsarTopicLookup other = new PulsarTopicLookup(broker.pulsar(), endpoints);
+        List<CompletableFuture<TopicMetadata>> updates = IntStream.range(0, 8)
+                .mapToObj(i -> (i % 2 == 0 ? lookup : other).updateConfig(topic, current -> {
+                    Map<String, String> next = new TreeMap<>(current);
+                    next.put("key." + i, Integer.toString(i));
+                    return next;
+                }))
+                .toList();
+        updates.forEach(CompletableFuture::join);
+        Map<String, String> expected = new TreeMap<>(Map.of("retention.ms", "60000"));
+        IntStream.range(0, 8).forEach(i -> expected.put("key." + i, Integer.toString(i)));
+        assertEquals(new TreeMap<>(lookup.describe(topic).join().orElseThrow().config()), expected,
+                "every update applied over the one before it");
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.apache.kafka.common.requests.ApiError;
 /**
  * Changes one resource's settings for AlterConfigs and IncrementalAlterConfigs: only topics have settings that
  * can change. A topic's are read, changed, checked against the keys this broker knows and, unless only
- * validating, stored. Alterations of one topic take turns, so that two at once do not each store a change of
- * what they read and lose the other's.
+ * validating, stored. Alterations of one topic on this broker take turns; the topic lookup stores a change only
+ * over the settings it was applied to, and applies it again otherwise, so alterations through other brokers at
+ * the same time are not lost either.
  */
 public final class TopicConfigAlteration {
 
@@ -100,13 +101,15 @@ public final class TopicConfigAlteration {
 
     private CompletableFuture<Void> readChangeStore(TopicName name, String kafkaName,
                                                     UnaryOperator<Map<String, String>> change, boolean validateOnly) {
-        return topics.describe(name).thenCompose(found -> {
-            Map<String, String> current = found
-                    .orElseThrow(() -> new TopicNotFoundException("no such topic: " + kafkaName)).config();
+        UnaryOperator<Map<String, String>> checked = current -> {
             Map<String, String> altered = change.apply(current);
             known.validate(altered);
-            return validateOnly ? CompletableFuture.completedFuture(null)
-                    : topics.alterConfig(name, known.withoutFixed(altered)).thenApply(metadata -> null);
-        });
+            return known.withoutFixed(altered);
+        };
+        if (!validateOnly) {
+            return topics.updateConfig(name, checked).thenApply(metadata -> null);
+        }
+        return topics.describe(name).thenAccept(found -> checked.apply(found
+                .orElseThrow(() -> new TopicNotFoundException("no such topic: " + kafkaName)).config()));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
@@ -93,8 +94,9 @@ public final class KafkaTopics {
         return created;
     }
 
-    public CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> topicConfig) {
-        return lookup.alterConfig(topic, topicConfig);
+    /** Replaces the topic's settings with {@code change} applied to them as stored; see TopicLookup.updateConfig. */
+    public CompletableFuture<TopicMetadata> updateConfig(TopicName topic, UnaryOperator<Map<String, String>> change) {
+        return lookup.updateConfig(topic, change);
     }
 
     public CompletableFuture<Void> delete(TopicName topic) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * Topics as a protocol sees them, backed by Pulsar's metadata: existence, partitions, creation,
@@ -36,6 +37,23 @@ public interface TopicLookup {
      * value of a setting the lookup applies, a retention Pulsar refuses or a topic that is not partitioned.
      */
     CompletableFuture<TopicMetadata> alterConfig(TopicName topic, Map<String, String> config);
+
+    /**
+     * Replaces the topic-level settings with {@code change} applied to them, as {@link #alterConfig} does. An
+     * implementation that several brokers share applies {@code change} to the settings as stored when it stores the
+     * result, calling it again when another alteration was stored in between, so concurrent alterations through
+     * different brokers do not overwrite each other; {@code change} must therefore have no side effects. What it
+     * throws fails the returned future. This default reads the settings and then replaces them, without that
+     * guarantee.
+     *
+     * @since 1.2
+     */
+    default CompletableFuture<TopicMetadata> updateConfig(TopicName topic, UnaryOperator<Map<String, String>> change) {
+        return describe(topic).thenCompose(found -> {
+            TopicMetadata current = found.orElseThrow(() -> new TopicNotFoundException("no such topic: " + topic));
+            return alterConfig(topic, change.apply(current.config()));
+        });
+    }
 
     /** The topics of a namespace (partitioned topics once, by their base name). */
     CompletableFuture<List<TopicName>> list(String tenant, String namespace);

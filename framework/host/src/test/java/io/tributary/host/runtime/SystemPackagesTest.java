@@ -28,7 +28,7 @@ public class SystemPackagesTest {
         assertTrue(exports.matches(".*org\\.slf4j;version=\"2\\.\\d+.*"), exports);
         assertTrue(exports.contains("io.tributary.spi;version=\"1.2.0\""), exports);
         assertTrue(exports.contains("io.tributary.spi.storage;version=\"1.3.0\""), exports);
-        assertTrue(exports.contains("io.tributary.spi.topic;version=\"1.1.0\""), exports);
+        assertTrue(exports.contains("io.tributary.spi.topic;version=\"1.2.0\""), exports);
         assertTrue(exports.contains("io.tributary.spi.metrics;version=\"1.0.0\""), exports);
     }
 }
