@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.apache.pulsar.broker.PulsarService;
@@ -150,11 +151,14 @@ public final class PulsarTopicLookup implements TopicLookup {
                 throw new IllegalArgumentException("topic " + topic + " is not partitioned; its settings are"
                         + " Pulsar's topic policies");
             }
-            Map<String, String> config = Map.copyOf(change.apply(current.config()));
-            TopicConfig.validate(config);
+            Map<String, String> changed = change.apply(current.config());
+            TopicConfig.validate(changed);
+            Map<String, String> config = Map.copyOf(changed);
             boolean retentionChanged = TopicRetention.isSet(config) || TopicRetention.isSet(current.config());
+            AtomicBoolean policySet = new AtomicBoolean();
             CompletableFuture<Void> retention = retentionChanged
-                    ? applyRetention(topic, config) : CompletableFuture.completedFuture(null);
+                    ? applyRetention(topic, config).thenRun(() -> policySet.set(true))
+                    : CompletableFuture.completedFuture(null);
             return retention
                     .thenCompose(v -> partitioned().updatePartitionedTopicAsync(pulsarName(topic), md -> {
                         if (!TopicConfig.fromProperties(md.properties).equals(current.config())) {
@@ -163,11 +167,27 @@ public final class PulsarTopicLookup implements TopicLookup {
                         return new PartitionedTopicMetadata(md.partitions, TopicConfig.withConfig(md.properties, config));
                     }))
                     .thenApply(v -> new TopicMetadata(topic, current.partitions(), true, current.topicId(), config))
-                    .exceptionallyCompose(e -> FutureUtil.unwrapCompletionException(e) instanceof ConcurrentAlteration
-                            && attemptsLeft > 1
-                            ? updateConfig(topic, change, attemptsLeft - 1)
-                            : CompletableFuture.failedFuture(FutureUtil.unwrapCompletionException(e)));
+                    .exceptionallyCompose(e -> {
+                        Throwable cause = FutureUtil.unwrapCompletionException(e);
+                        if (cause instanceof ConcurrentAlteration && attemptsLeft > 1) {
+                            return updateConfig(topic, change, attemptsLeft - 1);
+                        }
+                        CompletableFuture<Void> restored = policySet.get()
+                                ? restoreRetention(topic) : CompletableFuture.completedFuture(null);
+                        return restored.handle((v, ignored) -> {
+                            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                        });
+                    });
         });
+    }
+
+    /**
+     * Sets the retention policy of the settings as stored, after an alteration that set its own policy was not
+     * stored; best effort, as the alteration fails anyway.
+     */
+    private CompletableFuture<Void> restoreRetention(TopicName topic) {
+        return describe(topic).thenCompose(found -> found.isPresent()
+                ? applyRetention(topic, found.get().config()) : CompletableFuture.completedFuture(null));
     }
 
     /** The stored settings changed between reading and storing them. */

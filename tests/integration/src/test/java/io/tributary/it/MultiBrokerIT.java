@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,8 +24,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.common.policies.data.SubscriptionStats;
@@ -145,6 +149,35 @@ public class MultiBrokerIT {
         try (Admin admin = clients.admin()) {
             assertEquals(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
                     .get(new TopicPartition(topic, 0)).offset(), 150L);
+        }
+    }
+
+    @Test
+    public void settingsAlteredThroughBothBrokersAtOnceAreAllKept() throws Exception {
+        String topic = "configured";
+        new KafkaClients(firstKafkaPort).createTopic(topic, 1);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Map<String, String> settings = new TreeMap<>(Map.of("segment.ms", "600001", "segment.jitter.ms", "1",
+                "flush.ms", "1001", "flush.messages", "11", "delete.retention.ms", "86400001",
+                "file.delete.delay.ms", "60001", "min.compaction.lag.ms", "1", "index.interval.bytes", "4097"));
+        try (Admin viaFirst = new KafkaClients(firstKafkaPort).admin();
+             Admin viaSecond = new KafkaClients(secondKafkaPort).admin()) {
+            List<KafkaFuture<Void>> alterations = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                Admin admin = i++ % 2 == 0 ? viaFirst : viaSecond;
+                alterations.add(admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                        new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET))))
+                        .all());
+            }
+            for (KafkaFuture<Void> alteration : alterations) {
+                alteration.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            }
+            Map<String, String> stored = new TreeMap<>();
+            viaSecond.describeConfigs(List.of(resource)).all().get().get(resource).entries().stream()
+                    .filter(entry -> entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+                    .forEach(entry -> stored.put(entry.name(), entry.value()));
+            assertEquals(stored, settings, "every setting, whichever broker altered it");
         }
     }
 
