@@ -26,9 +26,11 @@ final class TopicConfigs {
         add(new ConfigEntry("cleanup.policy", "delete", ConfigType.LIST, false,
                 "Recorded and reported; old data goes by retention, and topics are not compacted."));
         add(new ConfigEntry("retention.ms", "604800000", ConfigType.LONG, false,
-                "How long data is kept before it may be discarded; -1 for no time limit."));
+                "How long data is kept before it may be discarded; -1 for no time limit.",
+                -1, Double.POSITIVE_INFINITY));
         add(new ConfigEntry("retention.bytes", "-1", ConfigType.LONG, false,
-                "How much data a partition keeps before old data may be discarded; -1 for no size limit."));
+                "How much data a partition keeps before old data may be discarded; -1 for no size limit.",
+                -1, Double.POSITIVE_INFINITY));
         add(new ConfigEntry("max.message.bytes", Integer.toString(maxMessageBytes), ConfigType.INT, true,
                 "Largest record batch a producer may send; the broker's kafka.maxMessageBytes."));
         add(new ConfigEntry("message.timestamp.type", "CreateTime", ConfigType.STRING, true,
@@ -116,11 +118,6 @@ final class TopicConfigs {
 
     private static void checkValue(String name, String value) {
         switch (name) {
-            case "retention.ms", "retention.bytes" -> {
-                if (Long.parseLong(value) < -1) {
-                    throw new IllegalArgumentException(name + " must be -1 or more: " + value);
-                }
-            }
             case "cleanup.policy" -> {
                 List<String> policies = Arrays.stream(value.split(",")).map(String::trim).toList();
                 if (!CLEANUP_POLICIES.containsAll(policies) || policies.isEmpty()) {
@@ -134,7 +131,8 @@ final class TopicConfigs {
             }
             case "leader.replication.throttled.replicas", "follower.replication.throttled.replicas" -> {
                 List<String> items = Arrays.stream(value.split(",", -1)).map(String::trim).toList();
-                if (!items.get(0).equals("*") && !items.stream().allMatch(i -> THROTTLED_REPLICA.matcher(i).matches())) {
+                boolean pairs = items.stream().allMatch(item -> THROTTLED_REPLICA.matcher(item).matches());
+                if (!items.get(0).equals("*") && !pairs) {
                     throw new IllegalArgumentException(name + " must be empty, * or PARTITION:BROKER,...: " + value);
                 }
             }
