@@ -60,8 +60,7 @@ public class JavaClientCompatIT {
 
     @BeforeClass
     public void startBroker() throws Exception {
-        broker = TributaryBroker.start("kafka://0.0.0.0:" + kafkaPort,
-                Map.of("tributary.groups.initialRebalanceDelayMs", "0"), TributaryBroker.KAFKA_MODULE);
+        broker = TributaryBroker.startKafka(kafkaPort);
         bootstrap = "localhost:" + kafkaPort;
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }

@@ -13,7 +13,7 @@ abstract class BrokerPerClass {
 
     @BeforeClass
     public void startBroker() throws Exception {
-        broker = CompatBroker.start(kafkaPort);
+        broker = TributaryBroker.startKafka(kafkaPort);
         bootstrap = "localhost:" + kafkaPort;
         reference = new Reference(bootstrap);
     }

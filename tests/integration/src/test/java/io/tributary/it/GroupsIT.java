@@ -39,8 +39,7 @@ public class GroupsIT {
 
     @BeforeClass
     public void startBroker() throws Exception {
-        broker = TributaryBroker.start("kafka://0.0.0.0:" + kafkaPort,
-                Map.of("tributary.groups.initialRebalanceDelayMs", "0"), TributaryBroker.KAFKA_MODULE);
+        broker = TributaryBroker.startKafka(kafkaPort);
         kafka = new KafkaClients(kafkaPort);
         bootstrap = "localhost:" + kafkaPort;
     }

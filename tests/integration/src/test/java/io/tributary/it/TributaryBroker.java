@@ -68,6 +68,12 @@ final class TributaryBroker implements AutoCloseable {
         return broker;
     }
 
+    /** A broker serving the Kafka module on {@code kafkaPort}, with group rebalances that start at once. */
+    static TributaryBroker startKafka(int kafkaPort) throws Exception {
+        return start("kafka://0.0.0.0:" + kafkaPort, Map.of("tributary.groups.initialRebalanceDelayMs", "0"),
+                KAFKA_MODULE);
+    }
+
     void restart() throws Exception {
         broker.close();
         startBroker();
