@@ -1,0 +1,93 @@
+package io.tributary.it;
+
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import io.tributary.standalone.StandaloneMain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tributary standalone} in a child JVM, as its launcher runs it ({@link StandaloneMain}, the host NAR in
+ * {@code protocols/} and the Kafka module in {@code modules/} of its home, journal fsync on), so a test can kill it
+ * with SIGKILL and start it again on the same data directory and ports.
+ */
+final class StandaloneProcess implements AutoCloseable {
+
+    private static final Duration START_BOUND = Duration.ofSeconds(120);
+    private static final String READY = "Tributary ready:";
+
+    private final Path home;
+    private final int kafkaPort;
+    private final List<String> ports;
+    private Process process;
+    private int starts;
+
+    private StandaloneProcess(Path home, int kafkaPort, List<String> ports) {
+        this.home = home;
+        this.kafkaPort = kafkaPort;
+        this.ports = ports;
+    }
+
+    static StandaloneProcess create() throws IOException {
+        Path home = Files.createTempDirectory("tributary-standalone");
+        Files.copy(TributaryBroker.ARTIFACTS.resolve("tributary-host.nar"),
+                Files.createDirectories(home.resolve("protocols")).resolve("tributary-host.nar"));
+        Files.copy(TributaryBroker.KAFKA_MODULE,
+                Files.createDirectories(home.resolve("modules")).resolve(TributaryBroker.KAFKA_MODULE.getFileName()));
+        int kafkaPort = FreePorts.next();
+        return new StandaloneProcess(home, kafkaPort, List.of("--kafka-port", String.valueOf(kafkaPort),
+                "--pulsar-port", String.valueOf(FreePorts.next()), "--web-port", String.valueOf(FreePorts.next()),
+                "--admin-port", String.valueOf(FreePorts.next())));
+    }
+
+    int kafkaPort() {
+        return kafkaPort;
+    }
+
+    /** Starts the broker on this home's data directory and waits for its ready line. */
+    void start() throws Exception {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running");
+        }
+        Path output = home.resolve("stdout-" + ++starts + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:MaxDirectMemorySize=1g",
+                "--add-opens", "java.base/java.io=ALL-UNNAMED", "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+                "-Dio.netty.tryReflectionSetAccessible=true", "-Dtributary.home=" + home,
+                "-cp", System.getProperty("java.class.path"), StandaloneMain.class.getName(),
+                "--data-dir", home.resolve("data").toString()));
+        command.addAll(ports);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Eventually.until("the standalone's ready line in " + output, START_BOUND, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the standalone exited with " + process.exitValue() + "; see " + output);
+            }
+            return Files.readString(output, StandardCharsets.UTF_8).contains(READY);
+        });
+    }
+
+    /** Kills the broker with SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the standalone did not exit after SIGKILL");
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        MoreFiles.deleteRecursively(home, RecursiveDeleteOption.ALLOW_INSECURE);
+    }
+}
