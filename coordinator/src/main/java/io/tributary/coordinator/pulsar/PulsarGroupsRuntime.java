@@ -21,17 +21,20 @@ public final class PulsarGroupsRuntime implements PulsarGroups {
 
     private static final Logger LOG = LoggerFactory.getLogger(PulsarGroupsRuntime.class);
     private static final long MIRROR_FLUSH_MS = 1000;
+    private static final long MIRROR_CLOSE_SECONDS = 5;
     private static final long STATE_TOPIC_RETRY_MS = 1000;
 
     private final ScheduledThreadPoolExecutor executor;
     private final GroupCoordinatorService coordinator;
     private final BundleOwnership ownership;
+    private final SubscriptionMirror mirror;
 
     private PulsarGroupsRuntime(ScheduledThreadPoolExecutor executor, GroupCoordinatorService coordinator,
-                                BundleOwnership ownership) {
+                                BundleOwnership ownership, SubscriptionMirror mirror) {
         this.executor = executor;
         this.coordinator = coordinator;
         this.ownership = ownership;
+        this.mirror = mirror;
     }
 
     public static PulsarGroups start(PulsarService pulsar, GroupsConfig config) {
@@ -55,7 +58,7 @@ public final class PulsarGroupsRuntime implements PulsarGroups {
         executor.scheduleWithFixedDelay(mirror::flush, MIRROR_FLUSH_MS, MIRROR_FLUSH_MS, TimeUnit.MILLISECONDS);
         BundleOwnership ownership = new BundleOwnership(coordinator, stateTopic);
         pulsar.getNamespaceService().addNamespaceBundleOwnershipListener(ownership);
-        return new PulsarGroupsRuntime(executor, coordinator, ownership);
+        return new PulsarGroupsRuntime(executor, coordinator, ownership, mirror);
     }
 
     /** Creates the state topic, trying again each second until it exists (the tenant may come later). */
@@ -93,5 +96,10 @@ public final class PulsarGroupsRuntime implements PulsarGroups {
             LOG.warn("Closing the group coordinator: {}", e.toString());
         }
         executor.shutdownNow();
+        try {
+            mirror.flush().get(MIRROR_CLOSE_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Mirroring the last committed offsets into subscriptions: {}", e.toString());
+        }
     }
 }

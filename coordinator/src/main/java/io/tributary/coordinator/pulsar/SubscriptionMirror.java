@@ -6,6 +6,7 @@ import io.tributary.spi.coordination.PartitionId;
 import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.storage.internal.EntryLocator;
 import io.tributary.storage.internal.PartitionResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +67,12 @@ final class SubscriptionMirror implements WrittenRecords {
         }
     }
 
-    /** Starts applying what is pending; a subscription with an update in flight waits for the next flush. */
-    void flush() {
+    /**
+     * Starts applying what is pending; a subscription with an update in flight waits for the next flush. Completes
+     * when what it started is done, failed or not.
+     */
+    CompletableFuture<Void> flush() {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
         for (Key key : List.copyOf(pending.keySet())) {
             if (!inFlight.add(key)) {
                 continue;
@@ -77,7 +82,7 @@ final class SubscriptionMirror implements WrittenRecords {
                 inFlight.remove(key);
                 continue;
             }
-            apply(key, offset).whenComplete((v, failure) -> {
+            started.add(apply(key, offset).handle((v, failure) -> {
                 if (failure == null && offset == REMOVED) {
                     applied.remove(key);
                 } else if (failure == null) {
@@ -90,8 +95,10 @@ final class SubscriptionMirror implements WrittenRecords {
                     }
                 }
                 inFlight.remove(key);
-            });
+                return null;
+            }));
         }
+        return FutureUtil.waitForAll(started);
     }
 
     private CompletableFuture<Void> apply(Key key, long offset) {

@@ -1,8 +1,10 @@
 package io.tributary.coordinator.runtime;
 
 import io.tributary.coordinator.state.CoordinatorResult;
+import io.tributary.coordinator.state.GroupRecord;
 import io.tributary.coordinator.state.GroupSettings;
 import io.tributary.coordinator.state.GroupShard;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,6 +49,10 @@ final class ShardRuntime {
         long started = System.nanoTime();
         return log.replay(runtime.shard::replay).thenApplyAsync(count -> {
             runtime.shard.loaded();
+            List<GroupRecord.Offset> committed = runtime.shard.committedOffsets();
+            if (!committed.isEmpty()) {
+                written.written(List.copyOf(committed));
+            }
             long check = Math.min(settings.offsetsRetentionMs(), MAX_RETENTION_CHECK_MS);
             runtime.retention = executor.scheduleWithFixedDelay(
                     () -> runtime.apply(runtime.shard.expireOffsets()), check, check, TimeUnit.MILLISECONDS);

@@ -129,6 +129,11 @@ public final class GroupShard {
         return Set.copyOf(shard.offsets.of(groupId).keySet());
     }
 
+    /** Every group's committed offsets, as the records that wrote them. */
+    public List<GroupRecord.Offset> committedOffsets() {
+        return shard.offsets.records();
+    }
+
     /** Committed offsets across all groups, for monitoring. */
     public int offsetCount() {
         return shard.offsets.size();

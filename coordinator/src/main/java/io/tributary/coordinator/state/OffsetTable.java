@@ -2,8 +2,10 @@ package io.tributary.coordinator.state;
 
 import io.tributary.spi.coordination.CommittedOffset;
 import io.tributary.spi.coordination.PartitionId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +38,14 @@ final class OffsetTable {
 
     Set<String> groupIds() {
         return byGroup.keySet();
+    }
+
+    /** Every committed offset, as the records that wrote them. */
+    List<GroupRecord.Offset> records() {
+        List<GroupRecord.Offset> records = new ArrayList<>();
+        byGroup.forEach((groupId, offsets) -> offsets.forEach((partition, offset) ->
+                records.add(new GroupRecord.Offset(groupId, partition, offset))));
+        return records;
     }
 
     int size() {

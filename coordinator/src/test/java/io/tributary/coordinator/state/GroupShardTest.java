@@ -248,6 +248,26 @@ public class GroupShardTest {
     }
 
     @Test
+    public void committedOffsetsListsWhatIsCommittedAfterRemovals() {
+        PartitionId p1 = new PartitionId(P0.topic(), 1);
+        CompletableFuture<Map<PartitionId, GroupError>> first = new CompletableFuture<>();
+        timer.write(shard.commitOffsets(new OffsetCommitRequest("a", "", null, -1,
+                Map.of(P0, new CommittedOffset(3, -1, "", 0), p1, new CommittedOffset(4, -1, "", 0))), first));
+        CompletableFuture<Map<PartitionId, GroupError>> second = new CompletableFuture<>();
+        timer.write(shard.commitOffsets(new OffsetCommitRequest("b", "", null, -1,
+                Map.of(P0, new CommittedOffset(7, -1, "", 0))), second));
+        assertEquals(delete("b"), GroupError.NONE);
+
+        FakeTimer restartedTimer = new FakeTimer();
+        GroupShard restored = new GroupShard(restartedTimer, restartedTimer::now, new GroupSettings(0, 60_000));
+        timer.written.forEach(restored::replay);
+        restored.loaded();
+        assertEquals(Set.copyOf(restored.committedOffsets()), Set.of(
+                new GroupRecord.Offset("a", P0, new CommittedOffset(3, -1, "", 0)),
+                new GroupRecord.Offset("a", p1, new CommittedOffset(4, -1, "", 0))));
+    }
+
+    @Test
     public void restoredShardHasTheGroupsAndOffsetsItWrote() {
         JoinResult member = stableSingleMember();
         commit(member.memberId(), 1, 5);

@@ -1,5 +1,19 @@
 package io.tributary.it;
 
+import static org.testng.Assert.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.common.policies.data.SubscriptionStats;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -7,13 +21,15 @@ import org.testng.annotations.Test;
 /**
  * The standalone broker is killed with SIGKILL while a Kafka producer and a consumer group work against it, and
  * started again on the same data directory: the bookie replays its journal, the partitions and the group's state
- * are recovered, and the producer's retries of requests the crash cut off are not stored twice.
+ * are recovered, and the producer's retries of requests the crash cut off are not stored twice. Offsets committed
+ * just before the kill reach the group's Pulsar subscription once the group is loaded again.
  */
 public class BrokerCrashIT {
 
     private static final String TOPIC = "crash";
     private static final int PARTITIONS = 4;
     private static final String GROUP = "crash-readers";
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     private StandaloneProcess standalone;
 
@@ -38,5 +54,34 @@ public class BrokerCrashIT {
             standalone.kill();
             standalone.start();
         });
+    }
+
+    @Test
+    public void offsetsCommittedJustBeforeAKillReachTheSubscriptionWhenTheGroupLoads() throws Exception {
+        String topic = "crash-mirrored";
+        String group = "crash-mirror";
+        KafkaClients clients = new KafkaClients(standalone.kafkaPort());
+        clients.createTopic(topic, 1);
+        try (KafkaProducer<String, String> producer = clients.producer(Map.of())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, null, "v" + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (KafkaConsumer<String, String> consumer = clients.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, group))) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(6)));
+        }
+        standalone.kill();
+        standalone.start();
+
+        try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
+            assertEquals(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition)
+                    .offset(), 6L, "the committed offset after the kill");
+            String pulsarTopic = "persistent://public/default/" + topic + "-partition-0";
+            Eventually.until("the group's subscription at the committed offset once the group is loaded", BOUND, () -> {
+                SubscriptionStats stats = pulsar.topics().getStats(pulsarTopic).getSubscriptions().get(group);
+                return stats != null && stats.getMsgBacklog() == 10 - 6;
+            });
+        }
     }
 }

@@ -223,6 +223,34 @@ public class GroupsIT {
                 !pulsar.topics().getStats(pulsarTopic).getSubscriptions().containsKey("mirror-group"));
     }
 
+    @Test
+    public void offsetsCommittedJustBeforeARestartReachTheSubscription() throws Exception {
+        String topic = "mirrored-on-stop";
+        kafka.createTopic(topic, 1);
+        try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, "k", "v" + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(GroupMember.settings(bootstrap,
+                "mirror-on-stop", true))) {
+            consumer.assign(List.of(partition));
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(7)));
+        }
+
+        broker.restart();
+
+        PulsarAdmin pulsar = BrokerAdmin.of(broker);
+        String pulsarTopic = "persistent://public/default/" + topic + "-partition-0";
+        Eventually.until("the subscription shows the offset committed before the restart, with no group request since",
+                BOUND, () -> {
+                    SubscriptionStats stats = pulsar.topics().getStats(pulsarTopic).getSubscriptions()
+                            .get("mirror-on-stop");
+                    return stats != null && stats.getMsgBacklog() == 10 - 7;
+                });
+    }
+
     private void commitManyOffsets(String topic, int groups, int partitionsPerGroup) throws Exception {
         try (Admin admin = kafka.admin()) {
             List<org.apache.kafka.common.KafkaFuture<Void>> pending = new ArrayList<>();

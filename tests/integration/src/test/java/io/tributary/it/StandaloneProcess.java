@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.api.PulsarClientException;
 
 /**
  * {@code tributary standalone} in a child JVM, as its launcher runs it ({@link StandaloneMain}, the host NAR in
@@ -24,13 +26,15 @@ final class StandaloneProcess implements AutoCloseable {
 
     private final Path home;
     private final int kafkaPort;
+    private final int webPort;
     private final List<String> ports;
     private Process process;
     private int starts;
 
-    private StandaloneProcess(Path home, int kafkaPort, List<String> ports) {
+    private StandaloneProcess(Path home, int kafkaPort, int webPort, List<String> ports) {
         this.home = home;
         this.kafkaPort = kafkaPort;
+        this.webPort = webPort;
         this.ports = ports;
     }
 
@@ -41,13 +45,19 @@ final class StandaloneProcess implements AutoCloseable {
         Files.copy(TributaryBroker.KAFKA_MODULE,
                 Files.createDirectories(home.resolve("modules")).resolve(TributaryBroker.KAFKA_MODULE.getFileName()));
         int kafkaPort = FreePorts.next();
-        return new StandaloneProcess(home, kafkaPort, List.of("--kafka-port", String.valueOf(kafkaPort),
-                "--pulsar-port", String.valueOf(FreePorts.next()), "--web-port", String.valueOf(FreePorts.next()),
+        int webPort = FreePorts.next();
+        return new StandaloneProcess(home, kafkaPort, webPort, List.of("--kafka-port", String.valueOf(kafkaPort),
+                "--pulsar-port", String.valueOf(FreePorts.next()), "--web-port", String.valueOf(webPort),
                 "--admin-port", String.valueOf(FreePorts.next())));
     }
 
     int kafkaPort() {
         return kafkaPort;
+    }
+
+    /** Pulsar's admin client on the broker's web port, as {@code pulsar-admin} reaches it. */
+    PulsarAdmin pulsarAdmin() throws PulsarClientException {
+        return PulsarAdmin.builder().serviceHttpUrl("http://127.0.0.1:" + webPort).build();
     }
 
     /** Starts the broker on this home's data directory and waits for its ready line. */
