@@ -32,6 +32,7 @@ final class BrokerCluster implements AutoCloseable {
         Properties zooKeeperConfig = new Properties();
         zooKeeperConfig.setProperty("clientPort", Integer.toString(FreePorts.next()));
         zooKeeperConfig.setProperty("clientPortAddress", "127.0.0.1");
+        zooKeeperConfig.setProperty("admin.enableServer", "false");
         ZooKeeperServerEmbedded zooKeeper = ZooKeeperServerEmbedded.builder().baseDir(directory)
                 .configuration(zooKeeperConfig).exitHandler(ExitHandler.LOG_ONLY).build();
         BrokerCluster cluster = new BrokerCluster(directory, zooKeeper);
