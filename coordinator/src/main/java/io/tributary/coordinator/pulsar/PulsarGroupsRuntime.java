@@ -6,6 +6,7 @@ import io.tributary.coordinator.runtime.GroupCoordinatorService;
 import io.tributary.coordinator.state.GroupSettings;
 import io.tributary.spi.coordination.GroupCoordinator;
 import io.tributary.spi.topic.TopicName;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ public final class PulsarGroupsRuntime implements PulsarGroups {
 
     private static final Logger LOG = LoggerFactory.getLogger(PulsarGroupsRuntime.class);
     private static final long MIRROR_FLUSH_MS = 1000;
-    private static final long MIRROR_CLOSE_SECONDS = 5;
+    private static final Duration MIRROR_CLOSE_BOUND = Duration.ofSeconds(5);
     private static final long STATE_TOPIC_RETRY_MS = 1000;
 
     private final ScheduledThreadPoolExecutor executor;
@@ -97,9 +98,11 @@ public final class PulsarGroupsRuntime implements PulsarGroups {
         }
         executor.shutdownNow();
         try {
-            mirror.flush().get(MIRROR_CLOSE_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Mirroring the last committed offsets into subscriptions: {}", e.toString());
+            if (!mirror.drain(MIRROR_CLOSE_BOUND)) {
+                LOG.warn("Some committed offsets were not mirrored into subscriptions within {}", MIRROR_CLOSE_BOUND);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -6,13 +6,15 @@ import io.tributary.spi.coordination.PartitionId;
 import io.tributary.spi.topic.TopicNotFoundException;
 import io.tributary.storage.internal.EntryLocator;
 import io.tributary.storage.internal.PartitionResolver;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.Position;
 import org.apache.pulsar.broker.PulsarService;
@@ -36,6 +38,8 @@ final class SubscriptionMirror implements WrittenRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionMirror.class);
     private static final long REMOVED = -1;
+    private static final int MAX_IN_FLIGHT = 64;
+    private static final long DRAIN_PAUSE_MS = 20;
 
     private record Key(String groupId, PartitionId partition) {
     }
@@ -48,7 +52,7 @@ final class SubscriptionMirror implements WrittenRecords {
     private final RemoteSubscriptions remote;
     private final Map<Key, Long> pending = new ConcurrentHashMap<>();
     private final Map<Key, Long> applied = new ConcurrentHashMap<>();
-    private final Set<Key> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<Key, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Locator> locators = new ConcurrentHashMap<>();
 
     SubscriptionMirror(PulsarService pulsar, RemoteSubscriptions remote) {
@@ -68,21 +72,26 @@ final class SubscriptionMirror implements WrittenRecords {
     }
 
     /**
-     * Starts applying what is pending; a subscription with an update in flight waits for the next flush. Completes
-     * when what it started is done, failed or not.
+     * Starts applying what is pending, at most {@value #MAX_IN_FLIGHT} subscriptions at a time; one with an update in
+     * flight, and those over the limit, wait for a later flush. Completes when every update in flight is done,
+     * failed or not.
      */
     CompletableFuture<Void> flush() {
-        List<CompletableFuture<Void>> started = new ArrayList<>();
         for (Key key : List.copyOf(pending.keySet())) {
-            if (!inFlight.add(key)) {
+            if (inFlight.size() >= MAX_IN_FLIGHT) {
+                break;
+            }
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            if (inFlight.putIfAbsent(key, done) != null) {
                 continue;
             }
             Long offset = pending.remove(key);
             if (offset == null || offset.equals(applied.get(key))) {
                 inFlight.remove(key);
+                done.complete(null);
                 continue;
             }
-            started.add(apply(key, offset).handle((v, failure) -> {
+            apply(key, offset).whenComplete((v, failure) -> {
                 if (failure == null && offset == REMOVED) {
                     applied.remove(key);
                 } else if (failure == null) {
@@ -95,10 +104,32 @@ final class SubscriptionMirror implements WrittenRecords {
                     }
                 }
                 inFlight.remove(key);
-                return null;
-            }));
+                done.complete(null);
+            });
         }
-        return FutureUtil.waitForAll(started);
+        return FutureUtil.waitForAll(List.copyOf(inFlight.values()));
+    }
+
+    /** Flushes until nothing is pending or in flight, or {@code bound} has passed; true if nothing is left. */
+    boolean drain(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!pending.isEmpty() || !inFlight.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                flush().get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("flush completes normally", e);
+            }
+            if (!pending.isEmpty()) {
+                Thread.sleep(DRAIN_PAUSE_MS);
+            }
+        }
+        return true;
     }
 
     private CompletableFuture<Void> apply(Key key, long offset) {

@@ -23,6 +23,7 @@ final class ShardRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardRuntime.class);
     private static final long MAX_RETENTION_CHECK_MS = TimeUnit.MINUTES.toMillis(10);
+    static final long RECENT_COMMITS_MS = TimeUnit.MINUTES.toMillis(1);
 
     private final int partition;
     private final ScheduledExecutorService executor;
@@ -49,7 +50,7 @@ final class ShardRuntime {
         long started = System.nanoTime();
         return log.replay(runtime.shard::replay).thenApplyAsync(count -> {
             runtime.shard.loaded();
-            List<GroupRecord.Offset> committed = runtime.shard.committedOffsets();
+            List<GroupRecord.Offset> committed = runtime.shard.latestCommittedOffsets(RECENT_COMMITS_MS);
             if (!committed.isEmpty()) {
                 written.written(List.copyOf(committed));
             }

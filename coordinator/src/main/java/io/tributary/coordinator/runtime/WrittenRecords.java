@@ -4,8 +4,9 @@ import io.tributary.coordinator.state.GroupRecord;
 import java.util.List;
 
 /**
- * Told about records once they are durable, e.g. to mirror committed offsets elsewhere; when a shard loads, also
- * about every committed offset it replayed, since what was written just before a crash may not have been told.
+ * Told about records once they are durable, e.g. to mirror committed offsets elsewhere. When a shard loads, it is
+ * also told the offsets committed in the minute before the shard's latest commit, since what was written just
+ * before a crash may not have been told.
  */
 @FunctionalInterface
 public interface WrittenRecords {

@@ -129,9 +129,10 @@ public final class GroupShard {
         return Set.copyOf(shard.offsets.of(groupId).keySet());
     }
 
-    /** Every group's committed offsets, as the records that wrote them. */
-    public List<GroupRecord.Offset> committedOffsets() {
-        return shard.offsets.records();
+    /** The offsets committed within {@code windowMs} of the shard's latest commit, as the records that wrote them. */
+    public List<GroupRecord.Offset> latestCommittedOffsets(long windowMs) {
+        long latest = shard.offsets.latestCommitTimestamp();
+        return latest == Long.MIN_VALUE ? List.of() : shard.offsets.recordsSince(latest - windowMs);
     }
 
     /** Committed offsets across all groups, for monitoring. */

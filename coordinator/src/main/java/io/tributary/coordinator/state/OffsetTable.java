@@ -40,12 +40,20 @@ final class OffsetTable {
         return byGroup.keySet();
     }
 
-    /** Every committed offset, as the records that wrote them. */
-    List<GroupRecord.Offset> records() {
+    /** The offsets committed at or after {@code commitTimestamp}, as the records that wrote them. */
+    List<GroupRecord.Offset> recordsSince(long commitTimestamp) {
         List<GroupRecord.Offset> records = new ArrayList<>();
-        byGroup.forEach((groupId, offsets) -> offsets.forEach((partition, offset) ->
-                records.add(new GroupRecord.Offset(groupId, partition, offset))));
+        byGroup.forEach((groupId, offsets) -> offsets.forEach((partition, offset) -> {
+            if (offset.commitTimestamp() >= commitTimestamp) {
+                records.add(new GroupRecord.Offset(groupId, partition, offset));
+            }
+        }));
         return records;
+    }
+
+    long latestCommitTimestamp() {
+        return byGroup.values().stream().flatMap(offsets -> offsets.values().stream())
+                .mapToLong(CommittedOffset::commitTimestamp).max().orElse(Long.MIN_VALUE);
     }
 
     int size() {

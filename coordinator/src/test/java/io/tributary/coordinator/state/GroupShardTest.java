@@ -18,10 +18,12 @@ import io.tributary.spi.coordination.PartitionId;
 import io.tributary.spi.coordination.SyncRequest;
 import io.tributary.spi.coordination.SyncResult;
 import io.tributary.spi.topic.TopicName;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
@@ -248,23 +250,34 @@ public class GroupShardTest {
     }
 
     @Test
-    public void committedOffsetsListsWhatIsCommittedAfterRemovals() {
+    public void latestCommittedOffsetsAreThoseNearTheLastCommitAfterRemovals() {
         PartitionId p1 = new PartitionId(P0.topic(), 1);
-        CompletableFuture<Map<PartitionId, GroupError>> first = new CompletableFuture<>();
-        timer.write(shard.commitOffsets(new OffsetCommitRequest("a", "", null, -1,
-                Map.of(P0, new CommittedOffset(3, -1, "", 0), p1, new CommittedOffset(4, -1, "", 0))), first));
-        CompletableFuture<Map<PartitionId, GroupError>> second = new CompletableFuture<>();
-        timer.write(shard.commitOffsets(new OffsetCommitRequest("b", "", null, -1,
-                Map.of(P0, new CommittedOffset(7, -1, "", 0))), second));
+        commitStandalone("old", Map.of(P0, 1L));
+        timer.advance(120_000);
+        commitStandalone("a", Map.of(P0, 3L, p1, 4L));
+        commitStandalone("b", Map.of(P0, 7L));
         assertEquals(delete("b"), GroupError.NONE);
+        timer.advance(30_000);
+        commitStandalone("c", Map.of(p1, 9L));
 
         FakeTimer restartedTimer = new FakeTimer();
-        GroupShard restored = new GroupShard(restartedTimer, restartedTimer::now, new GroupSettings(0, 60_000));
+        GroupShard restored = new GroupShard(restartedTimer, restartedTimer::now, new GroupSettings(0, 600_000));
         timer.written.forEach(restored::replay);
         restored.loaded();
-        assertEquals(Set.copyOf(restored.committedOffsets()), Set.of(
-                new GroupRecord.Offset("a", P0, new CommittedOffset(3, -1, "", 0)),
-                new GroupRecord.Offset("a", p1, new CommittedOffset(4, -1, "", 0))));
+        assertEquals(restored.latestCommittedOffsets(60_000).stream()
+                        .map(o -> o.groupId() + "/" + o.partition().partition() + "@" + o.offset().offset())
+                        .collect(Collectors.toSet()),
+                Set.of("a/0@3", "a/1@4", "c/1@9"), "within a minute of the last commit, without the deleted group");
+        assertTrue(new GroupShard(restartedTimer, restartedTimer::now, new GroupSettings(0, 600_000))
+                .latestCommittedOffsets(60_000).isEmpty());
+    }
+
+    private void commitStandalone(String groupId, Map<PartitionId, Long> offsets) {
+        Map<PartitionId, CommittedOffset> committed = new HashMap<>();
+        offsets.forEach((partition, offset) -> committed.put(partition, new CommittedOffset(offset, -1, "", 0)));
+        CompletableFuture<Map<PartitionId, GroupError>> response = new CompletableFuture<>();
+        timer.write(shard.commitOffsets(new OffsetCommitRequest(groupId, "", null, -1, committed), response));
+        assertTrue(response.join().values().stream().allMatch(GroupError.NONE::equals));
     }
 
     @Test

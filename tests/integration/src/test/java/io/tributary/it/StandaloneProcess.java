@@ -15,14 +15,16 @@ import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.PulsarClientException;
 
 /**
- * {@code tributary standalone} in a child JVM, as its launcher runs it ({@link StandaloneMain}, the host NAR in
- * {@code protocols/} and the Kafka module in {@code modules/} of its home, journal fsync on), so a test can kill it
- * with SIGKILL and start it again on the same data directory and ports.
+ * {@code tributary standalone} in a child JVM: {@link StandaloneMain} from the test classpath, the host NAR in
+ * {@code protocols/} and the Kafka module in {@code modules/} of its home, journal fsync on, as the launcher runs it
+ * from the distribution. A test can kill it with SIGKILL and start it again on the same data directory and ports.
+ * Its output is kept in {@code target/standalone-logs}; a child left running when the test JVM exits is killed.
  */
 final class StandaloneProcess implements AutoCloseable {
 
     private static final Duration START_BOUND = Duration.ofSeconds(120);
     private static final String READY = "Tributary ready:";
+    private static final Path LOGS = TributaryBroker.ARTIFACTS.resolveSibling("standalone-logs");
 
     private final Path home;
     private final int kafkaPort;
@@ -74,6 +76,8 @@ final class StandaloneProcess implements AutoCloseable {
                 "--data-dir", home.resolve("data").toString()));
         command.addAll(ports);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "standalone-process-reaper"));
         Eventually.until("the standalone's ready line in " + output, START_BOUND, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the standalone exited with " + process.exitValue() + "; see " + output);
@@ -96,6 +100,12 @@ final class StandaloneProcess implements AutoCloseable {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
+            }
+        }
+        Path logs = Files.createDirectories(LOGS.resolve(home.getFileName()));
+        try (var outputs = Files.newDirectoryStream(home, "stdout-*.log")) {
+            for (Path output : outputs) {
+                Files.copy(output, logs.resolve(output.getFileName()));
             }
         }
         MoreFiles.deleteRecursively(home, RecursiveDeleteOption.ALLOW_INSECURE);

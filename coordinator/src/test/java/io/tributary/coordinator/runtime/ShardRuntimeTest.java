@@ -1,0 +1,73 @@
+package io.tributary.coordinator.runtime;
+
+import static org.testng.Assert.assertEquals;
+
+import io.tributary.coordinator.state.GroupRecord;
+import io.tributary.coordinator.state.GroupSettings;
+import io.tributary.spi.coordination.CommittedOffset;
+import io.tributary.spi.coordination.PartitionId;
+import io.tributary.spi.topic.TopicName;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.testng.annotations.AfterMethod;
+import org.testng.annotations.Test;
+
+public class ShardRuntimeTest {
+
+    private static final PartitionId P0 = new PartitionId(new TopicName("public", "default", "t"), 0);
+    private static final PartitionId P1 = new PartitionId(new TopicName("public", "default", "t"), 1);
+
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+
+    @AfterMethod(alwaysRun = true)
+    public void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    public void aLoadedShardTellsItsListenerTheOffsetsCommittedInTheMinuteBeforeItsLastCommit() throws Exception {
+        long last = 10_000_000;
+        List<GroupRecord> log = List.of(
+                offset("old", P0, 1, last - ShardRuntime.RECENT_COMMITS_MS - 1),
+                offset("a", P0, 5, last - ShardRuntime.RECENT_COMMITS_MS),
+                offset("b", P1, 8, last - 1_000),
+                offset("b", P0, 2, last - 2_000),
+                new GroupRecord.Offset("b", P0, null),
+                offset("c", P1, 9, last));
+        List<GroupRecord> told = new CopyOnWriteArrayList<>();
+
+        ShardRuntime runtime = ShardRuntime.load(0, executor, new ReplayOnly(log), told::addAll, () -> last,
+                new GroupSettings(0, TimeUnit.DAYS.toMillis(7))).get(10, TimeUnit.SECONDS);
+
+        assertEquals(Set.copyOf(told), Set.of(log.get(1), log.get(2), log.get(5)));
+        runtime.close().get(10, TimeUnit.SECONDS);
+    }
+
+    private static GroupRecord.Offset offset(String group, PartitionId partition, long offset, long committedAt) {
+        return new GroupRecord.Offset(group, partition, new CommittedOffset(offset, -1, "", committedAt));
+    }
+
+    private record ReplayOnly(List<GroupRecord> records) implements RecordLog {
+
+        @Override
+        public CompletableFuture<Void> append(List<GroupRecord> appended) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("read only"));
+        }
+
+        @Override
+        public CompletableFuture<Integer> replay(Consumer<GroupRecord> consumer) {
+            records.forEach(consumer);
+            return CompletableFuture.completedFuture(records.size());
+        }
+
+        @Override
+        public CompletableFuture<Void> close() {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
