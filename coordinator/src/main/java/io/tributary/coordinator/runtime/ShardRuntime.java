@@ -4,7 +4,11 @@ import io.tributary.coordinator.state.CoordinatorResult;
 import io.tributary.coordinator.state.GroupRecord;
 import io.tributary.coordinator.state.GroupSettings;
 import io.tributary.coordinator.state.GroupShard;
+import io.tributary.spi.coordination.PartitionId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,6 +28,9 @@ final class ShardRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ShardRuntime.class);
     private static final long MAX_RETENTION_CHECK_MS = TimeUnit.MINUTES.toMillis(10);
     static final long RECENT_COMMITS_MS = TimeUnit.MINUTES.toMillis(1);
+
+    private record OffsetKey(String groupId, PartitionId partition) {
+    }
 
     private final int partition;
     private final ScheduledExecutorService executor;
@@ -48,11 +55,23 @@ final class ShardRuntime {
                                                 WrittenRecords written, LongSupplier clock, GroupSettings settings) {
         ShardRuntime runtime = new ShardRuntime(partition, executor, log, written, clock, settings);
         long started = System.nanoTime();
-        return log.replay(runtime.shard::replay).thenApplyAsync(count -> {
+        Map<OffsetKey, GroupRecord> removals = new LinkedHashMap<>();
+        return log.replay(record -> {
+            runtime.shard.replay(record);
+            if (record instanceof GroupRecord.Offset offset) {
+                OffsetKey key = new OffsetKey(offset.groupId(), offset.partition());
+                if (offset.tombstone()) {
+                    removals.put(key, offset);
+                } else {
+                    removals.remove(key);
+                }
+            }
+        }).thenApplyAsync(count -> {
             runtime.shard.loaded();
-            List<GroupRecord.Offset> committed = runtime.shard.latestCommittedOffsets(RECENT_COMMITS_MS);
-            if (!committed.isEmpty()) {
-                written.written(List.copyOf(committed));
+            List<GroupRecord> retold = new ArrayList<>(removals.values());
+            retold.addAll(runtime.shard.latestCommittedOffsets(RECENT_COMMITS_MS));
+            if (!retold.isEmpty()) {
+                written.written(retold);
             }
             long check = Math.min(settings.offsetsRetentionMs(), MAX_RETENTION_CHECK_MS);
             runtime.retention = executor.scheduleWithFixedDelay(

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Told about records once they are durable, e.g. to mirror committed offsets elsewhere. When a shard loads, it is
- * also told the offsets committed in the minute before the shard's latest commit, since what was written just
- * before a crash may not have been told.
+ * also told the offsets committed in the minute before the shard's latest commit and the offset removals its log
+ * still holds (those written since the log was last compacted), since what was written just before a crash may not
+ * have been told.
  */
 @FunctionalInterface
 public interface WrittenRecords {

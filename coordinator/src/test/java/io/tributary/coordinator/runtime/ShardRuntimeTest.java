@@ -30,7 +30,7 @@ public class ShardRuntimeTest {
     }
 
     @Test
-    public void aLoadedShardTellsItsListenerTheOffsetsCommittedInTheMinuteBeforeItsLastCommit() throws Exception {
+    public void aLoadedShardTellsItsListenerTheLastMinutesCommitsAndTheRemovalsItsLogHolds() throws Exception {
         long last = 10_000_000;
         List<GroupRecord> log = List.of(
                 offset("old", P0, 1, last - ShardRuntime.RECENT_COMMITS_MS - 1),
@@ -38,13 +38,16 @@ public class ShardRuntimeTest {
                 offset("b", P1, 8, last - 1_000),
                 offset("b", P0, 2, last - 2_000),
                 new GroupRecord.Offset("b", P0, null),
+                new GroupRecord.Offset("d", P0, null),
+                offset("d", P0, 4, last - 500),
                 offset("c", P1, 9, last));
         List<GroupRecord> told = new CopyOnWriteArrayList<>();
 
         ShardRuntime runtime = ShardRuntime.load(0, executor, new ReplayOnly(log), told::addAll, () -> last,
                 new GroupSettings(0, TimeUnit.DAYS.toMillis(7))).get(10, TimeUnit.SECONDS);
 
-        assertEquals(Set.copyOf(told), Set.of(log.get(1), log.get(2), log.get(5)));
+        assertEquals(Set.copyOf(told), Set.of(log.get(1), log.get(2), log.get(4), log.get(6), log.get(7)),
+                "the commits of the last minute and the removals not committed again");
         runtime.close().get(10, TimeUnit.SECONDS);
     }
 

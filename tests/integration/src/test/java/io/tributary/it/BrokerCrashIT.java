@@ -1,8 +1,10 @@
 package io.tributary.it;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,7 +24,7 @@ import org.testng.annotations.Test;
  * The standalone broker is killed with SIGKILL while a Kafka producer and a consumer group work against it, and
  * started again on the same data directory: the bookie replays its journal, the partitions and the group's state
  * are recovered, and the producer's retries of requests the crash cut off are not stored twice. Offsets committed
- * just before the kill reach the group's Pulsar subscription once the group is loaded again.
+ * or groups deleted just before the kill reach the groups' Pulsar subscriptions once their state is loaded again.
  */
 public class BrokerCrashIT {
 
@@ -58,30 +60,65 @@ public class BrokerCrashIT {
 
     @Test
     public void offsetsCommittedJustBeforeAKillReachTheSubscriptionWhenTheGroupLoads() throws Exception {
-        String topic = "crash-mirrored";
         String group = "crash-mirror";
         KafkaClients clients = new KafkaClients(standalone.kafkaPort());
-        clients.createTopic(topic, 1);
-        try (KafkaProducer<String, String> producer = clients.producer(Map.of())) {
-            for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(topic, 0, null, "v" + i)).get(30, TimeUnit.SECONDS);
-            }
-        }
-        TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<String, String> consumer = clients.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, group))) {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(6)));
-        }
+        TopicPartition partition = tenRecords(clients, "crash-mirrored");
+        commit(clients, group, partition, 6);
         standalone.kill();
         standalone.start();
 
         try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
             assertEquals(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition)
                     .offset(), 6L, "the committed offset after the kill");
-            String pulsarTopic = "persistent://public/default/" + topic + "-partition-0";
-            Eventually.until("the group's subscription at the committed offset once the group is loaded", BOUND, () -> {
-                SubscriptionStats stats = pulsar.topics().getStats(pulsarTopic).getSubscriptions().get(group);
-                return stats != null && stats.getMsgBacklog() == 10 - 6;
-            });
+            Eventually.until("the group's subscription at the committed offset once the group is loaded", BOUND,
+                    () -> {
+                        SubscriptionStats stats = subscriptions(pulsar, partition).get(group);
+                        return stats != null && stats.getMsgBacklog() == 10 - 6;
+                    });
         }
+    }
+
+    @Test
+    public void aGroupDeletedJustBeforeAKillLosesItsSubscriptionWhenItsStateLoads() throws Exception {
+        String group = "crash-deleted";
+        KafkaClients clients = new KafkaClients(standalone.kafkaPort());
+        TopicPartition partition = tenRecords(clients, "crash-deleted");
+        commit(clients, group, partition, 3);
+        try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
+            Eventually.until("the group's subscription", BOUND,
+                    () -> subscriptions(pulsar, partition).containsKey(group));
+            admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+        }
+        standalone.kill();
+        standalone.start();
+
+        try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
+            assertTrue(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty(),
+                    "the deleted group's offsets after the kill");
+            Eventually.until("the deleted group's subscription removed once its state is loaded", BOUND,
+                    () -> !subscriptions(pulsar, partition).containsKey(group));
+        }
+    }
+
+    private static TopicPartition tenRecords(KafkaClients clients, String topic) throws Exception {
+        clients.createTopic(topic, 1);
+        try (KafkaProducer<String, String> producer = clients.producer(Map.of())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, null, "v" + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        return new TopicPartition(topic, 0);
+    }
+
+    private static void commit(KafkaClients clients, String group, TopicPartition partition, long offset) {
+        try (KafkaConsumer<String, String> consumer = clients.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, group))) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+        }
+    }
+
+    private static Map<String, ? extends SubscriptionStats> subscriptions(PulsarAdmin pulsar, TopicPartition partition)
+            throws Exception {
+        return pulsar.topics().getStats("persistent://public/default/" + partition.topic() + "-partition-"
+                + partition.partition()).getSubscriptions();
     }
 }
