@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.Position;
 import org.apache.pulsar.broker.PulsarService;
@@ -69,6 +70,13 @@ final class SubscriptionMirror implements WrittenRecords {
                         offset.tombstone() ? REMOVED : offset.offset().offset());
             }
         }
+    }
+
+    /** Forgets what is pending and applied for groups another broker coordinates now; it mirrors them itself. */
+    @Override
+    public void unloaded(Predicate<String> ofShard) {
+        pending.keySet().removeIf(key -> ofShard.test(key.groupId()));
+        applied.keySet().removeIf(key -> ofShard.test(key.groupId()));
     }
 
     /**

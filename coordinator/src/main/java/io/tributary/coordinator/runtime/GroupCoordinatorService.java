@@ -139,8 +139,15 @@ public final class GroupCoordinatorService implements GroupCoordinator {
                 shard.run(s -> s.deleteOffsets(groupId, asked, response), response));
     }
 
-    /** Drops the shard of a partition this broker no longer owns. */
+    /**
+     * Drops the shard of a partition this broker no longer owns; once it is closed, the listener of written records
+     * forgets its groups, which the partition's next coordinator tells again when it loads them.
+     */
     public CompletableFuture<Void> unload(int partition) {
+        return drop(partition).thenRun(() -> written.unloaded(groupId -> partitionOf(groupId) == partition));
+    }
+
+    private CompletableFuture<Void> drop(int partition) {
         CompletableFuture<ShardRuntime> shard = shards.remove(partition);
         return shard == null ? CompletableFuture.completedFuture(null)
                 : shard.thenCompose(ShardRuntime::close).exceptionally(e -> null);
@@ -155,7 +162,7 @@ public final class GroupCoordinatorService implements GroupCoordinator {
         closed = true;
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (Integer partition : List.copyOf(shards.keySet())) {
-            closing.add(unload(partition));
+            closing.add(drop(partition));
         }
         return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
     }

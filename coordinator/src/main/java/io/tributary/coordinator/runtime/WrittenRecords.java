@@ -2,6 +2,7 @@ package io.tributary.coordinator.runtime;
 
 import io.tributary.coordinator.state.GroupRecord;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Told about records once they are durable, e.g. to mirror committed offsets elsewhere. When a shard loads, it is
@@ -15,4 +16,8 @@ public interface WrittenRecords {
     WrittenRecords NONE = records -> { };
 
     void written(List<GroupRecord> records);
+
+    /** The groups {@code ofShard} accepts are no longer coordinated here: what is kept for them can go. */
+    default void unloaded(Predicate<String> ofShard) {
+    }
 }

@@ -9,11 +9,9 @@ import io.tributary.spi.coordination.PartitionId;
 import io.tributary.spi.topic.TopicName;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.Test;
 
@@ -43,7 +41,7 @@ public class ShardRuntimeTest {
                 offset("c", P1, 9, last));
         List<GroupRecord> told = new CopyOnWriteArrayList<>();
 
-        ShardRuntime runtime = ShardRuntime.load(0, executor, new ReplayOnly(log), told::addAll, () -> last,
+        ShardRuntime runtime = ShardRuntime.load(0, executor, new ReplayOnlyLog(log), told::addAll, () -> last,
                 new GroupSettings(0, TimeUnit.DAYS.toMillis(7))).get(10, TimeUnit.SECONDS);
 
         assertEquals(Set.copyOf(told), Set.of(log.get(1), log.get(2), log.get(4), log.get(6), log.get(7)),
@@ -53,24 +51,5 @@ public class ShardRuntimeTest {
 
     private static GroupRecord.Offset offset(String group, PartitionId partition, long offset, long committedAt) {
         return new GroupRecord.Offset(group, partition, new CommittedOffset(offset, -1, "", committedAt));
-    }
-
-    private record ReplayOnly(List<GroupRecord> records) implements RecordLog {
-
-        @Override
-        public CompletableFuture<Void> append(List<GroupRecord> appended) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("read only"));
-        }
-
-        @Override
-        public CompletableFuture<Integer> replay(Consumer<GroupRecord> consumer) {
-            records.forEach(consumer);
-            return CompletableFuture.completedFuture(records.size());
-        }
-
-        @Override
-        public CompletableFuture<Void> close() {
-            return CompletableFuture.completedFuture(null);
-        }
     }
 }
