@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.apache.bookkeeper.mledger.ManagedLedger;
 import org.apache.bookkeeper.mledger.Position;
@@ -31,9 +35,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Mirrors committed offsets into durable Pulsar subscriptions named after the group, so Pulsar's tools show
  * the group's backlog and retention keeps what it has not read: directly on the partitions this broker owns,
- * through the admin API on the others. Commits are coalesced per subscription and applied in batches by
- * {@link #flush()}; an offset already applied is not applied again, one that failed is tried again at the
- * next flush unless its partition is gone, and a removed offset removes the subscription.
+ * through the admin API on the others. Commits are coalesced per subscription and applied in the order the
+ * subscriptions changed, at most {@value #MAX_IN_FLIGHT} at a time, started by {@link #flush()} and by each update
+ * that ends; an offset already applied is not applied again, one that failed is tried again at the next flush
+ * unless its partition is gone, and a removed offset removes the subscription.
  */
 final class SubscriptionMirror implements WrittenRecords {
 
@@ -53,6 +58,9 @@ final class SubscriptionMirror implements WrittenRecords {
     private final RemoteSubscriptions remote;
     private final Map<Key, Long> pending = new ConcurrentHashMap<>();
     private final Map<Key, Long> applied = new ConcurrentHashMap<>();
+    private final Queue<Key> queue = new ConcurrentLinkedQueue<>();
+    private final Set<Key> failed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean starting = new AtomicBoolean();
     private final Map<Key, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Locator> locators = new ConcurrentHashMap<>();
 
@@ -66,56 +74,103 @@ final class SubscriptionMirror implements WrittenRecords {
     public void written(List<GroupRecord> records) {
         for (GroupRecord record : records) {
             if (record instanceof GroupRecord.Offset offset) {
-                pending.put(new Key(offset.groupId(), offset.partition()),
-                        offset.tombstone() ? REMOVED : offset.offset().offset());
+                Key key = new Key(offset.groupId(), offset.partition());
+                if (pending.put(key, offset.tombstone() ? REMOVED : offset.offset().offset()) == null) {
+                    queue.add(key);
+                }
             }
         }
     }
 
-    /** Forgets what is pending and applied for groups another broker coordinates now; it mirrors them itself. */
+    /** Forgets what is kept for groups another broker coordinates now; it mirrors them itself. */
     @Override
     public void unloaded(Predicate<String> ofShard) {
+        inFlight.keySet().removeIf(key -> ofShard.test(key.groupId()));
+        failed.removeIf(key -> ofShard.test(key.groupId()));
         pending.keySet().removeIf(key -> ofShard.test(key.groupId()));
         applied.keySet().removeIf(key -> ofShard.test(key.groupId()));
     }
 
     /**
-     * Starts applying what is pending, at most {@value #MAX_IN_FLIGHT} subscriptions at a time; one with an update in
-     * flight, and those over the limit, wait for a later flush. Completes when every update in flight is done,
-     * failed or not.
+     * Queues again the updates that failed, then starts the queued ones. Completes when every update in flight is
+     * done, failed or not.
      */
     CompletableFuture<Void> flush() {
-        for (Key key : List.copyOf(pending.keySet())) {
-            if (inFlight.size() >= MAX_IN_FLIGHT) {
-                break;
-            }
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            if (inFlight.putIfAbsent(key, done) != null) {
-                continue;
-            }
-            Long offset = pending.remove(key);
-            if (offset == null || offset.equals(applied.get(key))) {
-                inFlight.remove(key);
-                done.complete(null);
-                continue;
-            }
-            apply(key, offset).whenComplete((v, failure) -> {
-                if (failure == null && offset == REMOVED) {
-                    applied.remove(key);
-                } else if (failure == null) {
-                    applied.put(key, offset);
-                } else {
-                    LOG.debug("Mirroring offset {} of group {} on {} failed: {}", offset, key.groupId(),
-                            key.partition(), failure.toString());
-                    if (!(FutureUtil.unwrapCompletionException(failure) instanceof TopicNotFoundException)) {
-                        pending.putIfAbsent(key, offset);
-                    }
-                }
-                inFlight.remove(key);
-                done.complete(null);
-            });
+        for (Key key : List.copyOf(failed)) {
+            failed.remove(key);
+            queue.add(key);
         }
+        startQueued();
         return FutureUtil.waitForAll(List.copyOf(inFlight.values()));
+    }
+
+    /**
+     * Starts queued updates, in the order their subscriptions first changed, while fewer than {@value #MAX_IN_FLIGHT}
+     * are in flight; each one that ends starts the next. One thread starts them at a time, so an update that ends at
+     * once does not recurse.
+     */
+    private void startQueued() {
+        while (!queue.isEmpty() && inFlight.size() < MAX_IN_FLIGHT && starting.compareAndSet(false, true)) {
+            try {
+                Key key;
+                while (inFlight.size() < MAX_IN_FLIGHT && (key = queue.poll()) != null) {
+                    start(key);
+                }
+            } finally {
+                starting.set(false);
+            }
+        }
+    }
+
+    private void start(Key key) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(key, done) != null) {
+            return;
+        }
+        Long offset = pending.remove(key);
+        if (offset == null || offset.equals(applied.get(key))) {
+            inFlight.remove(key, done);
+            done.complete(null);
+            return;
+        }
+        applying(key, offset).whenComplete((v, failure) -> {
+            if (inFlight.remove(key, done)) {
+                ended(key, offset, failure);
+            }
+            done.complete(null);
+            startQueued();
+        });
+    }
+
+    private CompletableFuture<Void> applying(Key key, long offset) {
+        try {
+            return apply(key, offset);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Records how an update ended: a newer value queues again, a failure waits for the next flush. */
+    private void ended(Key key, long offset, Throwable failure) {
+        if (failure == null) {
+            if (offset == REMOVED) {
+                applied.remove(key);
+            } else {
+                applied.put(key, offset);
+            }
+            if (pending.containsKey(key)) {
+                queue.add(key);
+            }
+            return;
+        }
+        LOG.debug("Mirroring offset {} of group {} on {} failed: {}", offset, key.groupId(), key.partition(),
+                failure.toString());
+        if (!(FutureUtil.unwrapCompletionException(failure) instanceof TopicNotFoundException)) {
+            pending.putIfAbsent(key, offset);
+        }
+        if (pending.containsKey(key)) {
+            failed.add(key);
+        }
     }
 
     /** Flushes until nothing is pending or in flight, or {@code bound} has passed; true if nothing is left. */

@@ -140,11 +140,16 @@ public final class GroupCoordinatorService implements GroupCoordinator {
     }
 
     /**
-     * Drops the shard of a partition this broker no longer owns; once it is closed, the listener of written records
-     * forgets its groups, which the partition's next coordinator tells again when it loads them.
+     * Drops the shard of a partition this broker no longer owns; once it is closed, and after the writes it had
+     * acknowledged were told, the listener of written records forgets its groups, which the partition's next
+     * coordinator tells again when it loads them.
      */
     public CompletableFuture<Void> unload(int partition) {
-        return drop(partition).thenRun(() -> written.unloaded(groupId -> partitionOf(groupId) == partition));
+        return drop(partition).thenRunAsync(() -> {
+            if (!shards.containsKey(partition)) {
+                written.unloaded(groupId -> partitionOf(groupId) == partition);
+            }
+        }, executor);
     }
 
     private CompletableFuture<Void> drop(int partition) {

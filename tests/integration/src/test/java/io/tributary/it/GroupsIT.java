@@ -146,7 +146,20 @@ public class GroupsIT {
         }
         int groups = 1000;
         int partitionsPerGroup = 10;
+        long committing = System.nanoTime();
         commitManyOffsets(topic, groups, partitionsPerGroup);
+        PulsarAdmin pulsar = BrokerAdmin.of(broker);
+        Eventually.until("a subscription for every group on both partitions", BOUND, () -> {
+            for (int p = 0; p < 2; p++) {
+                if (pulsar.topics().getStats("persistent://public/default/" + topic + "-partition-" + p)
+                        .getSubscriptions().size() < groups + 1) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        System.out.printf("Mirrored %d committed offsets into subscriptions in %d ms%n", groups * partitionsPerGroup,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committing));
 
         broker.restart();
 
