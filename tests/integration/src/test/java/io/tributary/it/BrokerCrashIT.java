@@ -5,14 +5,8 @@ import static org.testng.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.common.policies.data.SubscriptionStats;
@@ -62,8 +56,8 @@ public class BrokerCrashIT {
     public void offsetsCommittedJustBeforeAKillReachTheSubscriptionWhenTheGroupLoads() throws Exception {
         String group = "crash-mirror";
         KafkaClients clients = new KafkaClients(standalone.kafkaPort());
-        TopicPartition partition = tenRecords(clients, "crash-mirrored");
-        commit(clients, group, partition, 6);
+        TopicPartition partition = clients.topicWithRecords("crash-mirrored", 10);
+        clients.commit(group, partition, 6);
         standalone.kill();
         standalone.start();
 
@@ -72,7 +66,7 @@ public class BrokerCrashIT {
                     .offset(), 6L, "the committed offset after the kill");
             Eventually.until("the group's subscription at the committed offset once the group is loaded", BOUND,
                     () -> {
-                        SubscriptionStats stats = subscriptions(pulsar, partition).get(group);
+                        SubscriptionStats stats = BrokerAdmin.subscriptions(pulsar, partition).get(group);
                         return stats != null && stats.getMsgBacklog() == 10 - 6;
                     });
         }
@@ -82,11 +76,11 @@ public class BrokerCrashIT {
     public void aGroupDeletedJustBeforeAKillLosesItsSubscriptionWhenItsStateLoads() throws Exception {
         String group = "crash-deleted";
         KafkaClients clients = new KafkaClients(standalone.kafkaPort());
-        TopicPartition partition = tenRecords(clients, "crash-deleted");
-        commit(clients, group, partition, 3);
+        TopicPartition partition = clients.topicWithRecords("crash-deleted", 10);
+        clients.commit(group, partition, 3);
         try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
             Eventually.until("the group's subscription", BOUND,
-                    () -> subscriptions(pulsar, partition).containsKey(group));
+                    () -> BrokerAdmin.subscriptions(pulsar, partition).containsKey(group));
             admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
         }
         standalone.kill();
@@ -96,29 +90,7 @@ public class BrokerCrashIT {
             assertTrue(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty(),
                     "the deleted group's offsets after the kill");
             Eventually.until("the deleted group's subscription removed once its state is loaded", BOUND,
-                    () -> !subscriptions(pulsar, partition).containsKey(group));
+                    () -> !BrokerAdmin.subscriptions(pulsar, partition).containsKey(group));
         }
-    }
-
-    private static TopicPartition tenRecords(KafkaClients clients, String topic) throws Exception {
-        clients.createTopic(topic, 1);
-        try (KafkaProducer<String, String> producer = clients.producer(Map.of())) {
-            for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(topic, 0, null, "v" + i)).get(30, TimeUnit.SECONDS);
-            }
-        }
-        return new TopicPartition(topic, 0);
-    }
-
-    private static void commit(KafkaClients clients, String group, TopicPartition partition, long offset) {
-        try (KafkaConsumer<String, String> consumer = clients.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, group))) {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
-        }
-    }
-
-    private static Map<String, ? extends SubscriptionStats> subscriptions(PulsarAdmin pulsar, TopicPartition partition)
-            throws Exception {
-        return pulsar.topics().getStats("persistent://public/default/" + partition.topic() + "-partition-"
-                + partition.partition()).getSubscriptions();
     }
 }

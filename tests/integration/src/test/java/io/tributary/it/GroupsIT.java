@@ -209,23 +209,11 @@ public class GroupsIT {
 
     @Test
     public void committedOffsetsAreMirroredToAPulsarSubscription() throws Exception {
-        String topic = "mirrored";
-        kafka.createTopic(topic, 1);
-        try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
-            for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(topic, 0, "k", "v" + i)).get(30, TimeUnit.SECONDS);
-            }
-        }
-        TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(GroupMember.settings(bootstrap,
-                "mirror-group", true))) {
-            consumer.assign(List.of(partition));
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(4)));
-        }
+        TopicPartition partition = kafka.topicWithRecords("mirrored", 10);
+        kafka.commit("mirror-group", partition, 4);
         PulsarAdmin pulsar = BrokerAdmin.of(broker);
-        String pulsarTopic = "persistent://public/default/" + topic + "-partition-0";
         Eventually.until("the subscription shows the committed position", BOUND, () -> {
-            SubscriptionStats stats = pulsar.topics().getStats(pulsarTopic).getSubscriptions().get("mirror-group");
+            SubscriptionStats stats = BrokerAdmin.subscriptions(pulsar, partition).get("mirror-group");
             return stats != null && stats.getMsgBacklog() == 10 - 4;
         });
 
@@ -233,33 +221,20 @@ public class GroupsIT {
             admin.deleteConsumerGroups(List.of("mirror-group")).all().get(30, TimeUnit.SECONDS);
         }
         Eventually.until("deleting the group removes the subscription", BOUND, () ->
-                !pulsar.topics().getStats(pulsarTopic).getSubscriptions().containsKey("mirror-group"));
+                !BrokerAdmin.subscriptions(pulsar, partition).containsKey("mirror-group"));
     }
 
     @Test
     public void offsetsCommittedJustBeforeARestartReachTheSubscription() throws Exception {
-        String topic = "mirrored-on-stop";
-        kafka.createTopic(topic, 1);
-        try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
-            for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(topic, 0, "k", "v" + i)).get(30, TimeUnit.SECONDS);
-            }
-        }
-        TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(GroupMember.settings(bootstrap,
-                "mirror-on-stop", true))) {
-            consumer.assign(List.of(partition));
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(7)));
-        }
+        TopicPartition partition = kafka.topicWithRecords("mirrored-on-stop", 10);
+        kafka.commit("mirror-on-stop", partition, 7);
 
         broker.restart();
 
         PulsarAdmin pulsar = BrokerAdmin.of(broker);
-        String pulsarTopic = "persistent://public/default/" + topic + "-partition-0";
         Eventually.until("the subscription shows the offset committed before the restart, with no group request since",
                 BOUND, () -> {
-                    SubscriptionStats stats = pulsar.topics().getStats(pulsarTopic).getSubscriptions()
-                            .get("mirror-on-stop");
+                    SubscriptionStats stats = BrokerAdmin.subscriptions(pulsar, partition).get("mirror-on-stop");
                     return stats != null && stats.getMsgBacklog() == 10 - 7;
                 });
     }
