@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.testng.annotations.AfterMethod;
@@ -112,12 +111,8 @@ public class KafkaConnectCompatIT extends BrokerPerClass {
                 "plugin.discovery=only_scan",
                 ""));
         Path lib = Path.of(System.getProperty("connect.lib", "../connect-worker/target/lib"));
-        worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", lib.toAbsolutePath() + "/*",
-                "org.apache.kafka.connect.cli.ConnectDistributed", properties.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("worker.log").toFile()))
-                .start();
+        worker = ChildJvm.start(lib, "org.apache.kafka.connect.cli.ConnectDistributed", directory.resolve("worker.log"),
+                properties.toString());
         Eventually.until("the worker's REST API on " + restPort + " and its connector plugins", BOUND, () -> {
             if (!worker.isAlive()) {
                 throw new AssertionError("the worker exited: " + Files.readString(directory.resolve("worker.log")));
@@ -131,10 +126,7 @@ public class KafkaConnectCompatIT extends BrokerPerClass {
     /** Stops the worker as a service manager would (SIGTERM), letting it commit and leave its group. */
     private void stop() throws InterruptedException {
         if (worker != null) {
-            worker.destroy();
-            if (!worker.waitFor(60, TimeUnit.SECONDS)) {
-                worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            ChildJvm.stop(worker);
             worker = null;
         }
     }
