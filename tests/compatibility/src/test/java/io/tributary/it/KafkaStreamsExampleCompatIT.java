@@ -72,8 +72,10 @@ public class KafkaStreamsExampleCompatIT extends BrokerPerClass {
         assertEquals(changelogs.size(), 1, "changelog topics Streams created: " + changelogs);
         assertEquals(reference.topicConfig(changelogs.get(0), "cleanup.policy"), "compact", changelogs.get(0));
         assertEquals(internalTopics("-repartition").size(), 1, "repartition topics Streams created");
+        assertEquals(committedInput(), firstLines.size(), "input offsets the first instance committed");
 
-        // The new state directory is empty: counts that go on from the first lines' come from the changelog.
+        // The new instance starts after the first lines and its state directory is empty: counts that go on from the
+        // first lines' come from the changelog.
         List<String> moreLines = List.of("the end", "fox dog fox");
         produce(moreLines);
         List<String> all = new ArrayList<>(firstLines);
