@@ -12,21 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.Test;
 
@@ -62,7 +55,7 @@ public class KafkaStreamsExampleCompatIT extends BrokerPerClass {
         reference.createTopic(OUTPUT, 2);
         directory = Files.createTempDirectory("tributary-streams-example");
         List<String> firstLines = List.of("the quick fox", "the lazy dog", "quick quick", "dog");
-        produce(firstLines);
+        reference.send(INPUT, firstLines);
         Path firstMachine = directory.resolve("first-machine");
         start(directory, firstMachine);
         awaitCounts(directory, counts(firstLines));
@@ -77,7 +70,7 @@ public class KafkaStreamsExampleCompatIT extends BrokerPerClass {
         // The new instance starts after the first lines and its state directory is empty: counts that go on from the
         // first lines' come from the changelog.
         List<String> moreLines = List.of("the end", "fox dog fox");
-        produce(moreLines);
+        reference.send(INPUT, moreLines);
         List<String> all = new ArrayList<>(firstLines);
         all.addAll(moreLines);
         Path secondMachine = directory.resolve("second-machine");
@@ -90,30 +83,12 @@ public class KafkaStreamsExampleCompatIT extends BrokerPerClass {
 
     /** The sum of the offsets the application's group committed on the input topic's partitions. */
     private long committedInput() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.listConsumerGroupOffsets(APPLICATION).partitionsToOffsetAndMetadata()
-                    .get(60, TimeUnit.SECONDS).entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(INPUT) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        }
+        return reference.committed(APPLICATION, INPUT).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private List<String> internalTopics(String suffix) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.listTopics().names().get(60, TimeUnit.SECONDS).stream()
-                    .filter(topic -> topic.startsWith(APPLICATION + "-") && topic.endsWith(suffix)).sorted().toList();
-        }
-    }
-
-    private void produce(List<String> lines) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (String line : lines) {
-                producer.send(new ProducerRecord<>(INPUT, line)).get(60, TimeUnit.SECONDS);
-            }
-        }
+        return reference.topicNames().stream()
+                .filter(topic -> topic.startsWith(APPLICATION + "-") && topic.endsWith(suffix)).sorted().toList();
     }
 
     private static Map<String, Long> counts(List<String> lines) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -41,10 +42,7 @@ final class Reference implements AutoCloseable {
     List<Rec> createAndFill(String topic, int partitions, int perPartition) throws Exception {
         createTopic(topic, partitions);
         List<Rec> written = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (int p = 0; p < partitions; p++) {
                 for (int i = 0; i < perPartition; i++) {
                     String key = "k" + p + "-" + i;
@@ -56,6 +54,22 @@ final class Reference implements AutoCloseable {
             }
         }
         return written;
+    }
+
+    /** Writes each value, without a key, in order, waiting for each to be acknowledged. */
+    void send(String topic, List<String> values) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, value)).get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
     }
 
     /** Every record of the topic, read from the beginning without a group. */
@@ -84,15 +98,24 @@ final class Reference implements AutoCloseable {
 
     /** The group's committed offsets as the broker reports them to an admin client, by partition. */
     Map<Integer, Long> committed(String group) throws Exception {
+        return committed(group, null);
+    }
+
+    /** The group's committed offsets on {@code topic}'s partitions (every topic's if null), by partition. */
+    Map<Integer, Long> committed(String group, String topic) throws Exception {
         Map<Integer, Long> offsets = new TreeMap<>();
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
         committed.forEach((tp, om) -> {
-            if (om != null) {
+            if (om != null && (topic == null || tp.topic().equals(topic))) {
                 offsets.put(tp.partition(), om.offset());
             }
         });
         return offsets;
+    }
+
+    Set<String> topicNames() throws Exception {
+        return admin.listTopics().names().get(60, TimeUnit.SECONDS);
     }
 
     /** The value of one of the topic's settings as DescribeConfigs reports it. */
