@@ -125,10 +125,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         bookie.setDiskUsageThreshold(0.999F);
         bookie.setDiskUsageWarnThreshold(0.99F);
         bookie.setProperty("dbStorage_writeCacheMaxSizeMb", 64);
-        bookie.setProperty("dbStorage_readAheadCacheMaxSizeMb", 32);
-        // No read-ahead in the bookie: the broker reads ahead of its readers already, and the bookie's own
-        // read-ahead copies up to 100 entries into its cache and out again, on the I/O thread, before answering
-        // the read that started it. The entry-log read buffer keeps the reads of a ledger's entries sequential.
+        // No read-ahead and no read cache in the bookie: the broker reads ahead of its readers and keeps what it
+        // read, while the bookie's read-ahead copies up to 100 entries into its cache and out again, on the I/O
+        // thread, before answering the read that started it, and its read cache copies in every entry read. The
+        // entry-log read buffer keeps the reads of a ledger's entries sequential. With no cache, BookKeeper warns
+        // of each entry it does not cache; conf/log4j2.xml keeps that logger (ReadCache) at ERROR.
+        bookie.setProperty("dbStorage_readAheadCacheMaxSizeMb", 0);
         bookie.setProperty("dbStorage_readAheadCacheBatchSize", 0);
         bookie.setLedgerStorageClass("org.apache.bookkeeper.bookie.storage.ldb.DbLedgerStorage");
         bookie.setHttpServerEnabled(false);
