@@ -5,6 +5,7 @@ import static org.testng.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
@@ -26,6 +27,7 @@ public class BrokerCrashIT {
     private static final int PARTITIONS = 4;
     private static final String GROUP = "crash-readers";
     private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final int MIRROR_RACE_ATTEMPTS = 3;
 
     private StandaloneProcess standalone;
 
@@ -54,12 +56,11 @@ public class BrokerCrashIT {
 
     @Test
     public void offsetsCommittedJustBeforeAKillReachTheSubscriptionWhenTheGroupLoads() throws Exception {
-        String group = "crash-mirror";
         KafkaClients clients = new KafkaClients(standalone.kafkaPort());
         TopicPartition partition = clients.topicWithRecords("crash-mirrored", 10);
-        clients.commit(group, partition, 6);
-        standalone.kill();
-        standalone.start();
+        String group = killBeforeTheMirrorFlushes("crash-mirror", partition,
+                g -> clients.commit(g, partition, 6),
+                (subscriptions, g) -> !subscriptions.containsKey(g));
 
         try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
             assertEquals(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition)
@@ -74,17 +75,16 @@ public class BrokerCrashIT {
 
     @Test
     public void aGroupDeletedJustBeforeAKillLosesItsSubscriptionWhenItsStateLoads() throws Exception {
-        String group = "crash-deleted";
         KafkaClients clients = new KafkaClients(standalone.kafkaPort());
         TopicPartition partition = clients.topicWithRecords("crash-deleted", 10);
-        clients.commit(group, partition, 3);
-        try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
-            Eventually.until("the group's subscription", BOUND,
-                    () -> BrokerAdmin.subscriptions(pulsar, partition).containsKey(group));
-            admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
-        }
-        standalone.kill();
-        standalone.start();
+        String group = killBeforeTheMirrorFlushes("crash-deleted", partition, g -> {
+            clients.commit(g, partition, 3);
+            try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
+                Eventually.until("the group's subscription", BOUND,
+                        () -> BrokerAdmin.subscriptions(pulsar, partition).containsKey(g));
+                admin.deleteConsumerGroups(List.of(g)).all().get(30, TimeUnit.SECONDS);
+            }
+        }, (subscriptions, g) -> subscriptions.containsKey(g));
 
         try (Admin admin = clients.admin(); PulsarAdmin pulsar = standalone.pulsarAdmin()) {
             assertTrue(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty(),
@@ -92,5 +92,35 @@ public class BrokerCrashIT {
             Eventually.until("the deleted group's subscription removed once its state is loaded", BOUND,
                     () -> !BrokerAdmin.subscriptions(pulsar, partition).containsKey(group));
         }
+    }
+
+    /**
+     * Runs {@code beforeKill} for a new group, kills and restarts the broker, and returns the group once the
+     * partition's subscriptions, read before any request loads the group's state again, show that the kill came
+     * before the mirror's next flush (about once a second). When the flush came first, it tries again with another
+     * group, so that the test checks the recovery on load and not the flush.
+     */
+    private String killBeforeTheMirrorFlushes(String prefix, TopicPartition partition, GroupStep beforeKill,
+                                              SubscriptionsCheck notMirrored) throws Exception {
+        for (int attempt = 1; attempt <= MIRROR_RACE_ATTEMPTS; attempt++) {
+            String group = prefix + "-" + attempt;
+            beforeKill.run(group);
+            standalone.kill();
+            standalone.start();
+            try (PulsarAdmin pulsar = standalone.pulsarAdmin()) {
+                if (notMirrored.test(BrokerAdmin.subscriptions(pulsar, partition), group)) {
+                    return group;
+                }
+            }
+        }
+        throw new AssertionError("the mirror flushed before the kill in all " + MIRROR_RACE_ATTEMPTS + " attempts");
+    }
+
+    private interface GroupStep {
+        void run(String group) throws Exception;
+    }
+
+    private interface SubscriptionsCheck {
+        boolean test(Map<String, ? extends SubscriptionStats> subscriptions, String group);
     }
 }
