@@ -4,12 +4,15 @@ import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import io.tributary.standalone.StandaloneMain;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -41,6 +44,11 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     static StandaloneProcess create() throws IOException {
+        return create(Map.of());
+    }
+
+    /** A standalone with these broker properties in a {@code --config} file. */
+    static StandaloneProcess create(Map<String, String> brokerProperties) throws IOException {
         Path home = Files.createTempDirectory("tributary-standalone");
         Files.copy(TributaryBroker.ARTIFACTS.resolve("tributary-host.nar"),
                 Files.createDirectories(home.resolve("protocols")).resolve("tributary-host.nar"));
@@ -48,9 +56,19 @@ final class StandaloneProcess implements AutoCloseable {
                 Files.createDirectories(home.resolve("modules")).resolve(TributaryBroker.KAFKA_MODULE.getFileName()));
         int kafkaPort = FreePorts.next();
         int webPort = FreePorts.next();
-        return new StandaloneProcess(home, kafkaPort, webPort, List.of("--kafka-port", String.valueOf(kafkaPort),
+        List<String> options = new ArrayList<>(List.of("--kafka-port", String.valueOf(kafkaPort),
                 "--pulsar-port", String.valueOf(FreePorts.next()), "--web-port", String.valueOf(webPort),
                 "--admin-port", String.valueOf(FreePorts.next())));
+        if (!brokerProperties.isEmpty()) {
+            Properties properties = new Properties();
+            properties.putAll(brokerProperties);
+            Path config = home.resolve("broker.properties");
+            try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+                properties.store(writer, null);
+            }
+            options.addAll(List.of("--config", config.toString()));
+        }
+        return new StandaloneProcess(home, kafkaPort, webPort, List.copyOf(options));
     }
 
     int kafkaPort() {
