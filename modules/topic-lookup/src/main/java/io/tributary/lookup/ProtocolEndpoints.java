@@ -16,13 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pulsar.common.util.ObjectMapperFactory;
 import org.apache.pulsar.metadata.api.MetadataStore;
 import org.apache.pulsar.metadata.api.MetadataStoreException;
+import org.apache.pulsar.metadata.api.Stat;
 import org.apache.pulsar.metadata.api.extended.CreateOption;
 import org.apache.pulsar.metadata.api.extended.MetadataStoreExtended;
 
 /**
  * The endpoints each broker advertises per protocol, as JSON under {@code /tributary/endpoints/<brokerId>}.
- * On a store with sessions the node is ephemeral, so it disappears with the broker; on any store
- * {@link #unpublishAll} removes it.
+ * On a store with sessions the node is ephemeral and belongs to the broker's current session, so it disappears
+ * with the broker; on any store {@link #unpublishAll} removes it.
  */
 public final class ProtocolEndpoints {
 
@@ -76,10 +77,26 @@ public final class ProtocolEndpoints {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<?> put = store instanceof MetadataStoreExtended extended
-                ? extended.put(path(brokerId), bytes, Optional.empty(), EnumSet.of(CreateOption.Ephemeral))
-                : store.put(path(brokerId), bytes, Optional.empty());
-        return put.thenApply(stat -> document);
+        String path = path(brokerId);
+        if (!(store instanceof MetadataStoreExtended extended)) {
+            return store.put(path, bytes, Optional.empty()).thenApply(stat -> document);
+        }
+        return extended.put(path, bytes, Optional.empty(), EnumSet.of(CreateOption.Ephemeral))
+                .thenCompose(stat -> stat.isCreatedBySelf() ? CompletableFuture.completedFuture(stat)
+                        : recreate(extended, path, bytes, stat))
+                .thenApply(stat -> document);
+    }
+
+    /**
+     * A broker started again before its earlier metadata session expired finds its node still there: updating it
+     * leaves it with that session, and it would disappear when the session expires. So it is deleted and created
+     * again in this session.
+     */
+    private static CompletableFuture<Stat> recreate(MetadataStoreExtended store, String path, byte[] bytes,
+                                                    Stat stale) {
+        return Futures.ignoring(store.delete(path, Optional.of(stale.getVersion())),
+                        MetadataStoreException.NotFoundException.class)
+                .thenCompose(deleted -> store.put(path, bytes, Optional.of(-1L), EnumSet.of(CreateOption.Ephemeral)));
     }
 
     private EndpointsDocument read(byte[] bytes) {

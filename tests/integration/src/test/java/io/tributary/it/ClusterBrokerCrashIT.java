@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
+import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
 /**
@@ -24,11 +25,13 @@ import org.testng.annotations.Test;
  * partitions and the group coordinator it owns. Each broker runs its own bookie, as the standalone does, and
  * ledgers keep two copies, so the data of the killed broker's bookie is still readable. The others take its
  * partitions and the group over once its metadata session expires; every acknowledged record is stored once, in
- * order, and the group reads them all from the offsets it committed.
+ * order, and the group reads them all from the offsets it committed. The same holds when the killed broker is
+ * started again at once, as a service manager would, while its old metadata session still lasts.
  */
 public class ClusterBrokerCrashIT {
 
     private static final String TOPIC = "cluster-crash";
+    private static final String RESTART_TOPIC = "cluster-restart";
     private static final int PARTITIONS = 8;
     private static final int BROKERS = 3;
     private static final int GROUP_CANDIDATES = 64;
@@ -69,6 +72,16 @@ public class ClusterBrokerCrashIT {
         }
     }
 
+    /** Each test starts with all brokers up: a broker a test killed and left down starts again. */
+    @BeforeMethod
+    public void startKilledBrokers() throws Exception {
+        for (StandaloneProcess broker : brokers) {
+            if (!broker.running()) {
+                broker.start();
+            }
+        }
+    }
+
     @AfterClass(alwaysRun = true)
     public void stopCluster() throws Exception {
         for (StandaloneProcess broker : brokers) {
@@ -83,16 +96,27 @@ public class ClusterBrokerCrashIT {
     public void clientsGoOnWithoutLossWhenTheBrokerOfTheirPartitionsAndGroupIsKilled() throws Exception {
         KafkaClients clients = new KafkaClients(brokers.stream().mapToInt(StandaloneProcess::kafkaPort).toArray());
         clients.createTopic(TOPIC, PARTITIONS);
-        Victim victim = victim(clients);
+        Victim victim = victim(clients, TOPIC);
 
         new OutageWorkload(clients, TOPIC, PARTITIONS, victim.group()).survives(victim.broker()::kill);
 
         try (Admin admin = clients.admin()) {
-            for (TopicPartitionInfo partition : describe(admin).partitions()) {
+            for (TopicPartitionInfo partition : describe(admin, TOPIC).partitions()) {
                 assertNotEquals(partition.leader().port(), victim.broker().kafkaPort(),
                         "leader of partition " + partition.partition() + " after the kill");
             }
         }
+    }
+
+    @Test
+    public void clientsGoOnWithoutLossWhenTheKilledBrokerIsStartedAgainAtOnce() throws Exception {
+        KafkaClients clients = new KafkaClients(brokers.stream().mapToInt(StandaloneProcess::kafkaPort).toArray());
+        clients.createTopic(RESTART_TOPIC, PARTITIONS);
+        Victim victim = victim(clients, RESTART_TOPIC);
+        new OutageWorkload(clients, RESTART_TOPIC, PARTITIONS, victim.group()).survives(() -> {
+            victim.broker().kill();
+            victim.broker().start();
+        });
     }
 
     private record Victim(StandaloneProcess broker, String group) {
@@ -102,12 +126,12 @@ public class ClusterBrokerCrashIT {
      * A broker that leads partitions of the topic, and a group whose coordinator it is. A group is described only
      * once it exists, so each candidate commits an offset first; the chosen group is deleted again before use.
      */
-    private Victim victim(KafkaClients clients) throws Exception {
+    private Victim victim(KafkaClients clients, String topic) throws Exception {
         try (Admin admin = clients.admin()) {
-            List<Integer> leaders = describe(admin).partitions().stream().map(p -> p.leader().port()).toList();
+            List<Integer> leaders = describe(admin, topic).partitions().stream().map(p -> p.leader().port()).toList();
             for (int i = 0; i < GROUP_CANDIDATES; i++) {
-                String group = "cluster-readers-" + i;
-                clients.commit(group, new TopicPartition(TOPIC, 0), 0);
+                String group = topic + "-readers-" + i;
+                clients.commit(group, new TopicPartition(topic, 0), 0);
                 Node coordinator = admin.describeConsumerGroups(List.of(group)).all().get().get(group).coordinator();
                 Optional<StandaloneProcess> broker = brokers.stream()
                         .filter(b -> b.kafkaPort() == coordinator.port() && leaders.contains(b.kafkaPort())).findFirst();
@@ -117,11 +141,11 @@ public class ClusterBrokerCrashIT {
                 }
             }
             throw new IllegalStateException("no broker coordinates any of " + GROUP_CANDIDATES
-                    + " groups and leads a partition of " + TOPIC + ": leaders " + leaders);
+                    + " groups and leads a partition of " + topic + ": leaders " + leaders);
         }
     }
 
-    private static TopicDescription describe(Admin admin) throws Exception {
-        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+    private static TopicDescription describe(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
     }
 }

@@ -82,7 +82,7 @@ final class StandaloneProcess implements AutoCloseable {
 
     /** Starts the broker on this home's data directory and waits for its ready line. */
     void start() throws Exception {
-        if (process != null && process.isAlive()) {
+        if (running()) {
             throw new IllegalStateException("already running");
         }
         Path output = home.resolve("stdout-" + ++starts + ".log");
@@ -102,6 +102,10 @@ final class StandaloneProcess implements AutoCloseable {
             }
             return Files.readString(output, StandardCharsets.UTF_8).contains(READY);
         });
+    }
+
+    boolean running() {
+        return process != null && process.isAlive();
     }
 
     /** Kills the broker with SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
