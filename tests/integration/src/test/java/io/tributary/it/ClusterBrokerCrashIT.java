@@ -35,7 +35,8 @@ public class ClusterBrokerCrashIT {
     private static final int PARTITIONS = 8;
     private static final int BROKERS = 3;
     private static final int GROUP_CANDIDATES = 64;
-    private static final Map<String, String> TWO_COPIES = Map.of(
+    /** Two copies of every ledger, and a metadata session that expires 10 s after its broker dies. */
+    private static final Map<String, String> CLUSTER_SETTINGS = Map.of(
             "managedLedgerDefaultEnsembleSize", "2",
             "managedLedgerDefaultWriteQuorum", "2",
             "managedLedgerDefaultAckQuorum", "2",
@@ -48,7 +49,7 @@ public class ClusterBrokerCrashIT {
     @BeforeClass
     public void startCluster() throws Exception {
         zooKeeper = EmbeddedZooKeeper.start();
-        Map<String, String> settings = new HashMap<>(TWO_COPIES);
+        Map<String, String> settings = new HashMap<>(CLUSTER_SETTINGS);
         settings.put("metadataStoreUrl", zooKeeper.metadataStoreUrl());
         for (int i = 0; i < BROKERS; i++) {
             brokers.add(StandaloneProcess.create(settings));
